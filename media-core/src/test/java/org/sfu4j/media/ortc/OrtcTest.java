@@ -135,8 +135,10 @@ class OrtcTest {
     RtpCodecCapability opus = MediasoupClientFixtures.codec("audio/opus", 48000, 2, Map.of());
     opus.preferredPayloadType = 101;
     RtpCodecCapability pcmu = MediasoupClientFixtures.codec("audio/PCMU", 8000, null, Map.of());
-    RtpCapabilities caps = Ortc.generateRouterRtpCapabilities(List.of(vp8, opus, pcmu));
-    assertEquals(List.of("video/VP8:100", "video/rtx:102", "audio/opus:101", "audio/PCMU:0"),
+    RtpCodecCapability av1 = MediasoupClientFixtures.codec("video/AV1", 90000, null, Map.of());
+    RtpCapabilities caps = Ortc.generateRouterRtpCapabilities(List.of(vp8, opus, pcmu, av1));
+    assertEquals(List.of("video/VP8:100", "video/rtx:102", "audio/opus:101", "audio/PCMU:0",
+            "video/AV1:103", "video/rtx:104"),
         caps.codecs.stream().map(c -> c.mimeType + ":" + c.preferredPayloadType).toList());
     assertEquals(100, caps.codecs.get(1).parameters.get("apt"));
     // The caller's list is not modified by validation.
