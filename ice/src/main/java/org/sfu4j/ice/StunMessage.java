@@ -80,14 +80,14 @@ public final class StunMessage {
   private boolean unknownComprehensionRequired;
 
   /**
-   * Cheap RFC 7983 classification of a datagram: first byte 0..3 and the magic cookie, at least a
-   * header long. Does not retain or release {@code buf}; never throws for in-bounds arguments.
+   * Cheap RFC 7983 classification of a datagram: first byte 0..3 (so methods above 0x3F, which no
+   * ICE peer uses, are not STUN here) and the magic cookie, at least a header long. Does not retain or release {@code buf}; never throws for in-bounds arguments.
    */
   public static boolean isStun(ByteBuf buf, int offset, int length) {
     return length >= HEADER_SIZE
         && offset >= 0
         && offset <= buf.capacity() - length
-        && (buf.getUnsignedByte(offset) & 0xC0) == 0
+        && buf.getUnsignedByte(offset) <= 3
         && buf.getInt(offset + COOKIE_OFFSET) == MAGIC_COOKIE;
   }
 
@@ -104,7 +104,7 @@ public final class StunMessage {
     if (length < HEADER_SIZE) {
       return StunParseResult.TOO_SHORT;
     }
-    if ((buf.getUnsignedByte(offset) & 0xC0) != 0
+    if (buf.getUnsignedByte(offset) > 3
         || buf.getInt(offset + COOKIE_OFFSET) != MAGIC_COOKIE) {
       return StunParseResult.NOT_STUN;
     }

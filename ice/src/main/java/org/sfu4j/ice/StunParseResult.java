@@ -7,7 +7,7 @@ public enum StunParseResult {
   INVALID_BOUNDS,
   /** Fewer than the 20 header bytes. */
   TOO_SHORT,
-  /** First two bits not zero or magic cookie missing (RFC 7983 / RFC 8489 §6). */
+  /** First byte above 3 (RFC 7983) or magic cookie missing (RFC 8489 §6). */
   NOT_STUN,
   /** Header length not a multiple of 4 or not equal to the datagram's remaining bytes. */
   BAD_LENGTH,
