@@ -144,6 +144,28 @@ public final class SignalingService {
         .whenComplete((v, e) -> executor.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS));
   }
 
+  /** Transports per state ("new", "connected", ...), read on the signaling thread. */
+  public CompletableFuture<Map<String, Integer>> transportStates() {
+    CompletableFuture<Map<String, Integer>> f = new CompletableFuture<>();
+    try {
+      executor.execute(
+          () -> {
+            Map<String, Integer> states = new HashMap<>();
+            for (Room room : rooms.values()) {
+              for (Peer p : room.peers.values()) {
+                for (Peer.TransportEntry te : p.transports.values()) {
+                  states.merge(te.transport.state(), 1, Integer::sum);
+                }
+              }
+            }
+            f.complete(states);
+          });
+    } catch (RuntimeException rejected) {
+      f.complete(Map.of());
+    }
+    return f;
+  }
+
   /** Runs {@code task} on the signaling thread (tests use it to read state consistently). */
   public CompletableFuture<Void> onSignalingThread(Runnable task) {
     CompletableFuture<Void> f = new CompletableFuture<>();
