@@ -273,6 +273,7 @@ final class PeerRequests {
             p -> {
               if (peer.closed || !peer.transports.containsKey(transportId)) {
                 p.close();
+                room.producerSettled(p.id());
                 throw SignalingException.invalidState("transport closed");
               }
               room.producerCreated(peer, new ProducerEntry(p, transportId, source, appData));

@@ -45,6 +45,8 @@ final class Room {
   boolean closed;
   private List<Runnable> whenReady = new ArrayList<>();
   final Map<String, Peer> peers = new LinkedHashMap<>();
+  /** Pending fulfilments whose producer signaling has not registered yet, by producer id. */
+  private final Map<String, List<Runnable>> awaitingProducer = new java.util.HashMap<>();
 
   Room(String id, SignalingService service) {
     this.id = id;
@@ -164,6 +166,9 @@ final class Room {
     for (Peer p : new ArrayList<>(peers.values())) {
       removePeer(p, true);
     }
+    for (String producerId : new ArrayList<>(awaitingProducer.keySet())) {
+      producerSettled(producerId);
+    }
     if (router != null) {
       router.close();
     }
@@ -241,11 +246,27 @@ final class Room {
             executor.execute(() -> removeProducer(owner, pe));
           }
         });
+    producerSettled(pe.producer.id());
     for (Peer other : new ArrayList<>(peers.values())) {
       if (other != owner && other.joined && !other.manualSubscribe && other.role.mayConsume()) {
         autoConsume(other, owner, pe);
       }
     }
+  }
+
+  /** The produce request of {@code producerId} finished (registered or failed). */
+  void producerSettled(String producerId) {
+    List<Runnable> waiting = awaitingProducer.remove(producerId);
+    if (waiting != null) {
+      for (Runnable r : waiting) {
+        r.run();
+      }
+    }
+  }
+
+  /** Pending fulfilments parked for unregistered producers (leak checks). */
+  int awaitingProducerCount() {
+    return awaitingProducer.size();
   }
 
   /** Subscribes a joined peer to every producer of the others (join or new consuming transport). */
@@ -496,6 +517,20 @@ final class Room {
       return;
     }
     removePending(requester, entry);
+    ProducerRef ref = findProducer(consumer.producerId());
+    if (ref == null && !requester.closed) {
+      // The engine fulfils in the same turn the producer appears, which can be before the
+      // produce response reached us: finish once signaling has registered the producer.
+      awaitingProducer
+          .computeIfAbsent(consumer.producerId(), k -> new ArrayList<>())
+          .add(() -> finishFulfilment(requester, entry, te, consumer));
+      return;
+    }
+    finishFulfilment(requester, entry, te, consumer);
+  }
+
+  private void finishFulfilment(
+      Peer requester, PendingEntry entry, TransportEntry te, MediaConsumer consumer) {
     ProducerRef ref = findProducer(consumer.producerId());
     if (ref == null || !adoptConsumer(requester, ref.owner(), ref.entry(), te, consumer)) {
       consumer.close();
