@@ -9,6 +9,8 @@ import org.sfu4j.signaling.protoo.ProtooCodec;
 
 /** The mediasoup-client payloads captured from Chromium (shared/fixtures/mediasoup-client). */
 public final class Fixtures {
+  private static final java.util.concurrent.atomic.AtomicInteger MID = new java.util.concurrent.atomic.AtomicInteger();
+
   private Fixtures() {}
 
   public static ObjectNode load(String name) {
@@ -29,7 +31,10 @@ public final class Fixtures {
     ObjectNode data = WsClient.obj();
     data.put("transportId", transportId);
     data.set("kind", f.get("kind"));
-    data.set("rtpParameters", f.get("rtpParameters"));
+    ObjectNode rtp = (ObjectNode) f.get("rtpParameters");
+    // A real mediasoup-client gives every sender of a transport its own mid.
+    rtp.put("mid", Integer.toString(MID.getAndIncrement()));
+    data.set("rtpParameters", rtp);
     data.set("appData", f.get("appData"));
     return data;
   }

@@ -123,7 +123,7 @@ class PendingConsumerTest {
     sub.ws().close();
     awaitCount(() -> server.counters().pendingConsumers(), 0);
     pub.produce("chrome-produce-vp8-simulcast.json");
-    awaitCount(() -> server.backend.liveObjects(), 4); // router + 2 transports + producer only
+    awaitCount(() -> server.liveMediaObjects.getAsInt(), 4); // router + 2 transports + producer only
     assertEquals(0, server.counters().consumers());
     pub.ws().close();
     server.awaitEmpty();

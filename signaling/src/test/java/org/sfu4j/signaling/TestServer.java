@@ -10,7 +10,9 @@ import org.sfu4j.signaling.media.SignalingOnlyBackend;
 
 /** Signaling service + real Netty server on 127.0.0.1 (random port) for protocol tests. */
 public final class TestServer implements AutoCloseable {
-  public final SignalingOnlyBackend backend;
+  /** Live media objects of whichever backend runs (leak checks). */
+  public final java.util.function.IntSupplier liveMediaObjects;
+  public final org.sfu4j.signaling.media.MediaBackend backend;
   public final SignalingService service;
   public final SignalingServer server;
   public final int port;
@@ -21,7 +23,22 @@ public final class TestServer implements AutoCloseable {
 
   public TestServer(SignalingConfig config, String secret, List<HttpRoute> routes)
       throws InterruptedException {
-    backend = new SignalingOnlyBackend(2);
+    if ("fake".equals(System.getProperty("sfu4j.test.backend"))) {
+      SignalingOnlyBackend fake = new SignalingOnlyBackend(2);
+      backend = fake;
+      liveMediaObjects = fake::liveObjects;
+    } else {
+      // The real engine with in-process DirectTransports (no ICE/DTLS in protocol tests).
+      org.sfu4j.signaling.media.EngineMediaBackend engine =
+          new org.sfu4j.signaling.media.EngineMediaBackend(
+              2,
+              new org.sfu4j.media.engine.WorkerSettings()
+                  .pendingConsumerTimeoutMs(config.pendingConsumerTimeoutMs()),
+              org.sfu4j.signaling.media.EngineMediaBackend.defaultMediaCodecs(),
+              org.sfu4j.signaling.media.TransportFactory.direct());
+      backend = engine;
+      liveMediaObjects = engine::liveObjects;
+    }
     service = new SignalingService(config, backend, new TokenAuthenticator(secret));
     server = new SignalingServer(service, routes, 1);
     port = server.bind("127.0.0.1", 0).getPort();
@@ -38,12 +55,12 @@ public final class TestServer implements AutoCloseable {
       SignalingCounters c = counters();
       if (c.rooms() + c.peers() + c.transports() + c.producers() + c.consumers()
               + c.pendingConsumers() + c.serverRequests() == 0
-          && backend.liveObjects() == 0) {
+          && liveMediaObjects.getAsInt() == 0) {
         return;
       }
       sleep(10);
     }
-    throw new AssertionError("objects left: " + counters() + " backend=" + backend.liveObjects());
+    throw new AssertionError("objects left: " + counters() + " backend=" + liveMediaObjects.getAsInt());
   }
 
   static void sleep(long ms) {
