@@ -1,13 +1,16 @@
 package org.sfu4j.daemon;
 
+import org.sfu4j.media.engine.WorkerSettings;
+import org.sfu4j.signaling.media.EngineMediaBackend;
 import org.sfu4j.signaling.media.MediaBackend;
-import org.sfu4j.signaling.media.SignalingOnlyBackend;
+import org.sfu4j.signaling.media.TransportFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the media backend. Until the engine's WebRtcTransport is wired in, the daemon runs the
- * signaling-only backend (full protocol, no media) and says so loudly at startup.
+ * Builds the media backend: media-core workers with one router per room. Until media-core has a
+ * WebRtcTransport, peers get in-process DirectTransports (the protocol works end to end, but a
+ * browser cannot connect media), and the daemon says so at startup.
  */
 final class MediaBackends {
   private static final Logger LOG = LoggerFactory.getLogger(MediaBackends.class);
@@ -15,9 +18,14 @@ final class MediaBackends {
   private MediaBackends() {}
 
   static MediaBackend create(DaemonConfig config) {
-    // TODO(engine): return an EngineMediaBackend with WebRtcTransport on rtc.listenIp/announcedIp
-    // and rtc.minPort..maxPort once media-core has Worker/Router/WebRtcTransport.
-    LOG.warn("media engine not wired yet: running signaling-only backend (no media is forwarded)");
-    return new SignalingOnlyBackend(config.effectiveWorkers());
+    // TODO(transport): a TransportFactory creating WebRtcTransports on rtc.listenIp/announcedIp
+    // within rtc.minPort..rtc.maxPort, once media-core provides WebRtcTransport.
+    LOG.warn("WebRtcTransport not available yet: transports are in-process DirectTransports"
+        + " (signaling works, browsers cannot connect media)");
+    return new EngineMediaBackend(
+        config.effectiveWorkers(),
+        new WorkerSettings().pendingConsumerTimeoutMs(config.pendingConsumerTimeoutMs),
+        EngineMediaBackend.defaultMediaCodecs(),
+        TransportFactory.direct());
   }
 }
