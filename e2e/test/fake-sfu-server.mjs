@@ -50,11 +50,12 @@ function ext(kind, uri, preferredId, direction = 'sendrecv') {
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json' };
 
 /**
- * Starts the fake server. opts.host/port (port 0 = ephemeral), opts.staticDir (served at /),
+ * Starts the fake server. opts.host/port (port 0 = ephemeral), opts.staticDir (a dir or a list, served at /),
  * opts.candidateIp (the ICE candidate it announces; nothing listens there).
  * Returns {port, url, log, peers, close()}.
  */
 export async function startFakeSfuServer({ host = '127.0.0.1', port = 0, staticDir, candidateIp = host } = {}) {
+  const staticDirs = (Array.isArray(staticDir) ? staticDir : staticDir ? [staticDir] : []).map((d) => path.resolve(d));
   const log = []; // {dir:'in'|'out', peerId, msg}
   const peers = new Map(); // peerId -> state
   let seq = 0;
@@ -63,9 +64,9 @@ export async function startFakeSfuServer({ host = '127.0.0.1', port = 0, staticD
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     if (url.pathname === '/health') { res.end('ok'); return; }
-    if (!staticDir) { res.statusCode = 404; res.end(); return; }
-    const file = path.join(staticDir, url.pathname === '/' ? 'index.html' : path.normalize(url.pathname));
-    if (!file.startsWith(staticDir) || !fs.existsSync(file)) { res.statusCode = 404; res.end('not found'); return; }
+    const rel = url.pathname === '/' ? 'index.html' : path.normalize(url.pathname);
+    const file = staticDirs.map((d) => path.join(d, rel)).find((f) => staticDirs.some((d) => f.startsWith(d)) && fs.existsSync(f) && fs.statSync(f).isFile());
+    if (!file) { res.statusCode = 404; res.end('not found'); return; }
     res.setHeader('content-type', MIME[path.extname(file)] || 'application/octet-stream');
     fs.createReadStream(file).pipe(res);
   });
