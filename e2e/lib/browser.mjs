@@ -72,7 +72,7 @@ export async function pollUntil(what, probe, check, { timeoutMs = 10_000, interv
       lastErr = e;
     }
     if (Date.now() - start > timeoutMs) {
-      const seen = lastErr ? `probe error: ${lastErr.message}` : JSON.stringify(last, null, 1);
+      const seen = lastErr ? `probe error: ${lastErr.message}` : JSON.stringify(last);
       const err = new Error(`deadline ${timeoutMs} ms passed waiting for: ${what}\n  last seen: ${seen}`);
       err.lastSeen = last;
       throw err;

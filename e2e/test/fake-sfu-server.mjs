@@ -64,6 +64,7 @@ export async function startFakeSfuServer({ host = '127.0.0.1', port = 0, staticD
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     if (url.pathname === '/health') { res.end('ok'); return; }
+    if (url.pathname === '/metrics') { res.setHeader('content-type', 'text/plain; version=0.0.4'); res.end(metricsText()); return; }
     const rel = url.pathname === '/' ? 'index.html' : path.normalize(url.pathname);
     const file = staticDirs.map((d) => path.join(d, rel)).find((f) => staticDirs.some((d) => f.startsWith(d)) && fs.existsSync(f) && fs.statSync(f).isFile());
     if (!file) { res.statusCode = 404; res.end('not found'); return; }
@@ -81,6 +82,21 @@ export async function startFakeSfuServer({ host = '127.0.0.1', port = 0, staticD
     }
     wss.handleUpgrade(req, socket, head, (ws) => onPeer(ws, roomId, peerId, req.headers['sec-websocket-protocol']));
   });
+
+  /** The daemon's object-count gauges, computed from the fake state (same names as the daemon). */
+  function metricsText() {
+    const all = [...peers.values()];
+    const sum = (f) => all.reduce((n, p) => n + f(p), 0);
+    const g = {
+      sfu4j_rooms: new Set(all.map((p) => p.roomId)).size,
+      sfu4j_peers: all.length,
+      sfu4j_transports: sum((p) => p.transports.size),
+      sfu4j_producers: sum((p) => p.producers.size),
+      sfu4j_consumers: sum((p) => p.consumers.size),
+      sfu4j_pending_consumers: sum((p) => p.pendings.length),
+    };
+    return Object.entries(g).map(([k, v]) => `# HELP ${k} fake\n# TYPE ${k} gauge\n${k}{fake="1"} ${v}\n`).join('');
+  }
 
   function send(peer, msg) {
     log.push({ dir: 'out', peerId: peer.id, msg });

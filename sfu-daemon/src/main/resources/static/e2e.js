@@ -13026,7 +13026,10 @@
       if (vt) {
         const p = await c.produceCamera({ track: vt, codec: video, simulcast: simulcast ?? video === "VP8" });
         out.video = p.id;
-        out.videoSettings = vt.getSettings();
+        const { width: w, height: h, frameRate: fr } = vt.getSettings();
+        out.videoSettings = { width: w, height: h, frameRate: fr };
+        out.videoCodec = p.rtpParameters.codecs[0].mimeType;
+        out.videoEncodings = p.rtpParameters.encodings.map((e) => e.rid || String(e.ssrc));
       }
       const at = stream.getAudioTracks()[0];
       if (at) out.audio = (await c.produceMic({ track: at })).id;
