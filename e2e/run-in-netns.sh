@@ -110,7 +110,12 @@ log="${E2E_DAEMON_LOG:-$(mktemp /tmp/sfu4j-e2e-daemon.XXXXXX.log)}"
 extra=(${E2E_DAEMON_ARGS:-})
 full=("${daemon_cmd[@]}" --dev --http-ip "$IP" --http-port "$port" --rtc-listen-ip "$IP"
       --rtc-min-port 40000 --rtc-max-port 40999 "${extra[@]}")
-echo "[e2e] starting daemon: ${full[*]:0:3} ... ${full[*]: -14}"
+# print the command with any long class path shortened
+shown=()
+for a in "${full[@]}"; do
+  if ((${#a} > 120)); then shown+=("${a:0:60}...(${#a} chars)"); else shown+=("$a"); fi
+done
+echo "[e2e] starting daemon: ${shown[*]}"
 echo "[e2e] daemon log: $log"
 if [ "${E2E_STREAM_DAEMON_LOG:-0}" = "1" ]; then
   "${full[@]}" > >(tee "$log" | sed -u 's/^/[daemon] /') 2>&1 &
