@@ -64,10 +64,13 @@ public final class IceLiteAgent {
 
   private static final class Tuple {
     final InetSocketAddress address;
+    /** Raw IP, cached so answering a check does not copy it out of InetAddress each time. */
+    final byte[] ip;
     long lastValidCheckMs;
 
     Tuple(InetSocketAddress address, long nowMs) {
       this.address = address;
+      this.ip = address.getAddress().getAddress();
       this.lastValidCheckMs = nowMs;
     }
   }
@@ -216,11 +219,13 @@ public final class IceLiteAgent {
       return error(req, 487, true, alloc);
     }
     requestsOk++;
-    onValidCheck(req, remote, nowMs);
-    ByteBuf response = alloc.buffer(StunMessageWriter.bindingSuccessSize(remote));
+    Tuple tuple = onValidCheck(req, remote, nowMs);
+    ByteBuf response = alloc.buffer(tuple.ip.length == 4
+        ? StunMessageWriter.BINDING_SUCCESS_IPV4_SIZE
+        : StunMessageWriter.BINDING_SUCCESS_IPV6_SIZE);
     try {
       writer.beginResponse(response, StunMessageClass.SUCCESS_RESPONSE, req)
-          .xorMappedAddress(remote)
+          .xorMappedAddress(tuple.ip, remote.getPort())
           .messageIntegrity(passwordBytes)
           .fingerprint()
           .finish();
@@ -242,7 +247,7 @@ public final class IceLiteAgent {
     return response;
   }
 
-  private void onValidCheck(StunMessage req, InetSocketAddress remote, long nowMs) {
+  private Tuple onValidCheck(StunMessage req, InetSocketAddress remote, long nowMs) {
     Tuple tuple = find(remote);
     if (tuple == null) {
       tuple = addTuple(remote, nowMs);
@@ -272,6 +277,7 @@ public final class IceLiteAgent {
       default:
         break;
     }
+    return tuple;
   }
 
   /**

@@ -1,13 +1,11 @@
 package org.sfu4j.ice;
 
 import io.netty.buffer.ByteBuf;
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.zip.CRC32;
-import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HMAC-SHA1 and CRC-32 over {@link ByteBuf} regions without per-call allocation.
@@ -15,25 +13,36 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>One instance per owner (message view, writer, agent); not thread-safe. The HMAC key is
  * re-initialised only when it changes (compared by content), so an agent verifying and signing with
  * its own password never re-keys. Direct buffers are fed through a small scratch array: STUN
- * messages are a few hundred bytes, and {@code Mac.update(ByteBuffer)} on a direct buffer would
- * allocate a temporary array per call in some providers.
+ * messages are a few hundred bytes, and {@code update(ByteBuffer)} on a direct buffer allocates a
+ * temporary array per call in some providers.
+ *
+ * <p>HMAC (RFC 2104) is composed here over a SHA-1 {@link MessageDigest} rather than taken from
+ * {@code javax.crypto.Mac}: {@code Mac.doFinal(byte[], int)} allocates a fresh result array on
+ * every call, {@code MessageDigest.digest(byte[], int, int)} does not — this makes a STUN check
+ * allocation-free.
  */
 final class StunDigest {
 
   static final int HMAC_SHA1_LENGTH = 20;
   private static final byte[] NO_KEY = new byte[0];
 
-  private final Mac mac;
+  private static final int SHA1_BLOCK = 64;
+
+  private final MessageDigest sha1;
   private final CRC32 crc = new CRC32();
   private final byte[] scratch = new byte[256];
+  private final byte[] innerPad = new byte[SHA1_BLOCK];
+  private final byte[] outerPad = new byte[SHA1_BLOCK];
+  private final byte[] innerHash = new byte[HMAC_SHA1_LENGTH];
   final byte[] hmacOut = new byte[HMAC_SHA1_LENGTH];
   private byte[] key = NO_KEY;
+  private boolean started;
 
   StunDigest() {
     try {
-      mac = Mac.getInstance("HmacSHA1");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA1 is required by every Java SE runtime", e);
+      sha1 = MessageDigest.getInstance("SHA-1");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is required by every Java SE runtime", e);
     }
   }
 
@@ -45,11 +54,16 @@ final class StunDigest {
     if (Arrays.equals(newKey, key)) {
       return;
     }
-    try {
-      mac.init(new SecretKeySpec(newKey, "HmacSHA1"));
-    } catch (InvalidKeyException e) {
-      throw new IllegalArgumentException("unusable HMAC-SHA1 key", e);
+    // RFC 2104: keys longer than the block are hashed first, shorter ones zero-padded.
+    byte[] k = newKey.length > SHA1_BLOCK ? sha1.digest(newKey) : newKey;
+    Arrays.fill(innerPad, (byte) 0x36);
+    Arrays.fill(outerPad, (byte) 0x5c);
+    for (int i = 0; i < k.length; i++) {
+      innerPad[i] ^= k[i];
+      outerPad[i] ^= k[i];
     }
+    sha1.reset();
+    started = false;
     key = newKey.clone();
   }
 
@@ -57,20 +71,32 @@ final class StunDigest {
     return key.length != 0;
   }
 
+  private void startIfNeeded() {
+    if (!started) {
+      if (key.length == 0) {
+        throw new IllegalStateException("no HMAC key");
+      }
+      sha1.update(innerPad, 0, SHA1_BLOCK);
+      started = true;
+    }
+  }
+
   void hmacUpdate(byte[] src, int off, int len) {
-    mac.update(src, off, len);
+    startIfNeeded();
+    sha1.update(src, off, len);
   }
 
   /** Feeds {@code len} bytes at absolute {@code index}; does not touch reader/writer indexes. */
   void hmacUpdate(ByteBuf buf, int index, int len) {
+    startIfNeeded();
     if (buf.hasArray()) {
-      mac.update(buf.array(), buf.arrayOffset() + index, len);
+      sha1.update(buf.array(), buf.arrayOffset() + index, len);
       return;
     }
     while (len > 0) {
       int n = Math.min(len, scratch.length);
       buf.getBytes(index, scratch, 0, n);
-      mac.update(scratch, 0, n);
+      sha1.update(scratch, 0, n);
       index += n;
       len -= n;
     }
@@ -78,10 +104,15 @@ final class StunDigest {
 
   /** Completes the HMAC into {@link #hmacOut} and resets it for the next message. */
   byte[] hmacFinish() {
+    startIfNeeded();
+    started = false;
     try {
-      mac.doFinal(hmacOut, 0);
-    } catch (ShortBufferException e) {
-      throw new IllegalStateException(e);
+      sha1.digest(innerHash, 0, HMAC_SHA1_LENGTH);
+      sha1.update(outerPad, 0, SHA1_BLOCK);
+      sha1.update(innerHash, 0, HMAC_SHA1_LENGTH);
+      sha1.digest(hmacOut, 0, HMAC_SHA1_LENGTH);
+    } catch (DigestException e) {
+      throw new IllegalStateException(e); // unreachable: the arrays are 20 bytes
     }
     return hmacOut;
   }

@@ -215,15 +215,22 @@ public final class StunMessageWriter {
 
   /**
    * XOR-MAPPED-ADDRESS (RFC 8489 §14.2), IPv4 or IPv6. Allocates the 4/16-byte address copy
-   * {@code InetAddress.getAddress()} returns; acceptable on the STUN path.
+   * {@code InetAddress.getAddress()} returns; {@link #xorMappedAddress(byte[], int)} does not.
    */
   public StunMessageWriter xorMappedAddress(InetSocketAddress mapped) {
-    byte[] ip = mapped.getAddress().getAddress();
+    return xorMappedAddress(mapped.getAddress().getAddress(), mapped.getPort());
+  }
+
+  /** XOR-MAPPED-ADDRESS from raw address bytes (4 = IPv4, 16 = IPv6) and a port. */
+  public StunMessageWriter xorMappedAddress(byte[] ip, int port) {
+    if (ip.length != 4 && ip.length != 16) {
+      throw new IllegalArgumentException("address must be 4 or 16 bytes");
+    }
     boolean v4 = ip.length == 4;
     attributeHeader(StunMessage.ATTR_XOR_MAPPED_ADDRESS, v4 ? 8 : 20);
     dst.writeByte(0);
     dst.writeByte(v4 ? StunMessage.FAMILY_IPV4 : StunMessage.FAMILY_IPV6);
-    dst.writeShort(mapped.getPort() ^ (MAGIC_COOKIE >>> 16));
+    dst.writeShort(port ^ (MAGIC_COOKIE >>> 16));
     int key = start + StunMessage.COOKIE_OFFSET; // cookie then transaction id, already written
     for (int i = 0; i < ip.length; i++) {
       dst.writeByte(ip[i] ^ dst.getByte(key + i));

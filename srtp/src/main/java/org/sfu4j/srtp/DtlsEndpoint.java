@@ -263,8 +263,8 @@ public final class DtlsEndpoint implements AutoCloseable {
   }
 
   private String reasonFor(Exception e) {
-    if (e instanceof TlsFatalAlert
-        && DtlsPeerSupport.FINGERPRINT_MISMATCH.equals(e.getMessage())) {
+    if (e instanceof TlsFatalAlert && e.getMessage() != null
+        && e.getMessage().contains(DtlsPeerSupport.FINGERPRINT_MISMATCH)) {
       return REASON_FINGERPRINT;
     }
     if (e instanceof DeadlineException) {
