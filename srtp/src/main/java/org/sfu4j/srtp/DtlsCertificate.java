@@ -28,6 +28,8 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECNamedDomainParameters;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.signers.DSADigestSigner;
 import org.bouncycastle.crypto.signers.ECDSASigner;
@@ -67,9 +69,10 @@ public final class DtlsCertificate {
 
   /** Generates a fresh key pair and self-signed certificate (a few milliseconds). */
   public static DtlsCertificate generateEcdsaP256() {
+    // Named-curve parameters: the SubjectPublicKeyInfo must carry the secp256r1 OID, not explicit
+    // curve parameters, or browsers and the JDK refuse the certificate.
     X9ECParameters curve = CustomNamedCurves.getByName("secp256r1");
-    ECDomainParameters domain = new ECDomainParameters(
-        curve.getCurve(), curve.getG(), curve.getN(), curve.getH(), curve.getSeed());
+    ECDomainParameters domain = new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, curve);
     ECKeyPairGenerator gen = new ECKeyPairGenerator();
     gen.init(new ECKeyGenerationParameters(domain, RANDOM));
     AsymmetricCipherKeyPair pair = gen.generateKeyPair();

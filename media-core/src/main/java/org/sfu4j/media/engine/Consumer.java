@@ -397,6 +397,7 @@ public abstract class Consumer {
     view.setSequenceNumber(outSeq);
     view.setTimestamp(outTimestamp);
     view.setSsrc(ssrc);
+    rewritePayload(view);
     if (view.hasExtension()) {
       if (consumerMidExtId > 0 && in.extensionLength(producerMidExtId) == midBytes.length) {
         view.remapExtensionIds(extIdMap);
@@ -408,6 +409,12 @@ public abstract class Consumer {
     sendStream.onPacketSent(length);
     transport.sendRtpFromConsumer(this, out, length);
   }
+
+  /**
+   * Hook for codec-level rewrites in this consumer's own copy (e.g. VP8 picture id continuity on
+   * simulcast switches); {@code out} is the outbound view. Default: nothing.
+   */
+  void rewritePayload(RtpPacket out) {}
 
   final void closeFromProducer() {
     if (closed) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.sfu4j.media.codec.CodecKeyFrameDetector;
 import org.sfu4j.media.engine.RtpDropCounters.EngineReason;
 import org.sfu4j.media.ortc.MediaKind;
 import org.sfu4j.media.ortc.RtpCodecParameters;
@@ -307,7 +308,7 @@ public final class Producer {
       return;
     }
     boolean keyFrame = kind == MediaKind.VIDEO && packet.payloadLength() > 0
-        && KeyFrames.isKeyFrame(mimeByPayloadType[pt], packet.buffer(),
+        && CodecKeyFrameDetector.isKeyFrame(mimeByPayloadType[pt], packet.buffer(),
             packet.payloadOffset(), packet.payloadLength());
     stream.onPacket(packet.sequenceNumber(), packet.length(), keyFrame, nowMs);
     if (paused) {

@@ -1,5 +1,6 @@
 package org.sfu4j.media.engine;
 
+import org.sfu4j.media.codec.Vp8PayloadDescriptor;
 import org.sfu4j.media.ortc.RtpParameters;
 import org.sfu4j.media.ortc.ScalabilityMode;
 import org.sfu4j.media.rtp.RtpPacket;
@@ -13,7 +14,9 @@ import org.sfu4j.media.stream.RtpStreamRecv;
  * requested); until then the current stream keeps flowing. At a switch the sequence numbers are
  * re-based to continue from the last output and the timestamp offset is recomputed so the output
  * timestamp advances by the wall-clock time since the last forwarded packet (at least 1 tick).
- * Temporal layers are not filtered yet: all of them pass.
+ * For VP8, the picture id and TL0PICIDX are re-based the same way (continuing from the last
+ * forwarded values) so the decoder sees one picture sequence. Temporal layers are not filtered
+ * yet: all of them pass.
  */
 public final class SimulcastConsumer extends Consumer {
   private static final long TS_MASK = 0xFFFFFFFFL;
@@ -30,9 +33,18 @@ public final class SimulcastConsumer extends Consumer {
   private long lastOutTs;
   private long lastOutAtMs;
 
+  private final boolean vp8;
+  private final Vp8PayloadDescriptor vp8In = new Vp8PayloadDescriptor();
+  private final Vp8PayloadDescriptor vp8Out = new Vp8PayloadDescriptor();
+  private int pictureIdOffset;
+  private int tl0PicIdxOffset;
+  private int lastPictureId = -1;
+  private int lastTl0PicIdx = -1;
+
   SimulcastConsumer(Transport transport, Producer producer, ConsumerOptions o, RtpParameters params) {
     super(transport, producer, o, params);
     this.spatialLayers = producer.encodingCount();
+    this.vp8 = "video/vp8".equalsIgnoreCase(params.codecs.get(0).mimeType);
     String mode = params.encodings.get(0).scalabilityMode;
     this.temporalLayers = mode == null ? 1 : Math.max(1, ScalabilityMode.parse(mode).temporalLayers());
     ConsumerLayers pref = o.preferredLayers;
@@ -105,8 +117,33 @@ public final class SimulcastConsumer extends Consumer {
       tsOffset = (packet.timestamp() - desired) & TS_MASK;
     }
     tsLayer = layer;
+    if (vp8 && vp8In.parse(packet.buffer(), packet.payloadOffset(), packet.payloadLength())) {
+      int pic = vp8In.pictureId();
+      int tl0 = vp8In.tl0PicIdx();
+      pictureIdOffset = pic < 0 || lastPictureId < 0 ? 0 : (pic - (lastPictureId + 1)) & 0x7FFF;
+      tl0PicIdxOffset = tl0 < 0 || lastTl0PicIdx < 0 ? 0 : (tl0 - (lastTl0PicIdx + 1)) & 0xFF;
+    }
     currentSpatial = layer;
     fireLayersChange(new ConsumerLayers(layer, preferredTemporal));
+  }
+
+  @Override
+  void rewritePayload(RtpPacket out) {
+    if (!vp8 || !vp8Out.parse(out.buffer(), out.payloadOffset(), out.payloadLength())) {
+      return;
+    }
+    int pic = vp8Out.pictureId();
+    if (pic >= 0) {
+      int outPic = (pic - pictureIdOffset) & (vp8Out.hasLongPictureId() ? 0x7FFF : 0x7F);
+      vp8Out.setPictureId(outPic);
+      lastPictureId = outPic;
+    }
+    int tl0 = vp8Out.tl0PicIdx();
+    if (tl0 >= 0) {
+      int outTl0 = (tl0 - tl0PicIdxOffset) & 0xFF;
+      vp8Out.setTl0PicIdx(outTl0);
+      lastTl0PicIdx = outTl0;
+    }
   }
 
   /** Highest active layer not above the preferred one, else the lowest active above; -1 none. */

@@ -24,6 +24,7 @@ import org.sfu4j.media.ortc.RtpHeaderExtensionParameters;
 import org.sfu4j.media.ortc.RtpMapping;
 import org.sfu4j.media.ortc.RtpParameters;
 import org.sfu4j.media.rtcp.RtcpCompoundCursor;
+import org.sfu4j.media.rtcp.RtcpDropReason;
 import org.sfu4j.media.rtcp.RtcpPacketType;
 import org.sfu4j.media.rtp.RtpDropReason;
 import org.sfu4j.media.rtp.RtpPacket;
@@ -296,7 +297,7 @@ public abstract class Transport {
           break;
       }
     }
-    if (c.dropReason() != null && !c.dropReason().name().equals("OK")) {
+    if (c.dropReason() != RtcpDropReason.OK) {
       drops.count(EngineReason.RTCP_INVALID);
     }
   }

@@ -3,6 +3,7 @@ package org.sfu4j.media.engine;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ManualIoEventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -31,8 +32,11 @@ import org.sfu4j.media.InvalidStateException;
 public final class Worker {
   private final String id = UUID.randomUUID().toString();
   private final WorkerSettings settings;
+  /** Null with a manual loop. */
   private final MultiThreadIoEventLoopGroup group;
   private final EventLoop loop;
+  /** Non-null when {@link WorkerSettings#manualEventLoop()}. */
+  private final ManualIoEventLoop manualLoop;
   private final LongSupplier clock;
   private final ByteBufAllocator allocator;
   private final Map<String, Router> routers = new LinkedHashMap<>();
@@ -41,8 +45,15 @@ public final class Worker {
   private Worker(WorkerSettings settings) {
     this.settings = settings;
     IoHandlerFactory factory = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    this.group = new MultiThreadIoEventLoopGroup(1, factory);
-    this.loop = (EventLoop) group.next();
+    if (settings.manualEventLoop()) {
+      this.group = null;
+      this.manualLoop = new ManualIoEventLoop(Thread.currentThread(), factory);
+      this.loop = manualLoop;
+    } else {
+      this.group = new MultiThreadIoEventLoopGroup(1, factory);
+      this.manualLoop = null;
+      this.loop = (EventLoop) group.next();
+    }
     this.clock = settings.nowMs();
     this.allocator = settings.allocator();
   }
@@ -101,8 +112,16 @@ public final class Worker {
         }
         routers.clear();
       }
-      group.shutdownGracefully(0, 2, TimeUnit.SECONDS)
-          .addListener(f -> done.complete(null));
+      if (manualLoop != null) {
+        manualLoop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+        while (!manualLoop.isTerminated()) {
+          manualLoop.runNow();
+        }
+        done.complete(null);
+      } else {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS)
+            .addListener(f -> done.complete(null));
+      }
     };
     if (loop.inEventLoop()) {
       body.run();
@@ -114,6 +133,17 @@ public final class Worker {
       }
     }
     return done;
+  }
+
+  /**
+   * With {@link WorkerSettings#manualEventLoop()}: runs queued tasks and due timers; call from the
+   * owning thread. Returns how many ran.
+   */
+  public int runPendingTasks() {
+    if (manualLoop == null) {
+      throw new IllegalStateException("not a manual event loop worker");
+    }
+    return manualLoop.runNow();
   }
 
   /** Ids of routers and, nested, of everything under them. */

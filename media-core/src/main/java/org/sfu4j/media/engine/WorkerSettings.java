@@ -17,6 +17,7 @@ public final class WorkerSettings {
   private int maxPendingConsumersPerTransport = 100;
   private long keyFrameRequestIntervalMs = 500;
   private Map<String, Object> appData = new HashMap<>();
+  private boolean manualEventLoop;
 
   /** Milliseconds from an arbitrary origin, monotonic: the default clock. */
   public static long monotonicMs() {
@@ -68,6 +69,21 @@ public final class WorkerSettings {
 
   public WorkerSettings keyFrameRequestIntervalMs(long ms) {
     this.keyFrameRequestIntervalMs = ms;
+    return this;
+  }
+
+  /**
+   * When true, the worker runs no thread of its own: the thread calling {@link Worker#create}
+   * owns a Netty {@code ManualIoEventLoop} and drives it with {@link Worker#runPendingTasks()}.
+   * Every engine call from that thread then runs inline, which makes single-threaded tests and
+   * benchmarks deterministic without weakening the one-owner-thread rule.
+   */
+  public boolean manualEventLoop() {
+    return manualEventLoop;
+  }
+
+  public WorkerSettings manualEventLoop(boolean manual) {
+    this.manualEventLoop = manual;
     return this;
   }
 

@@ -206,6 +206,53 @@ class ForwardingScenarioTest {
     }
   }
 
+  /** VP8 descriptor with a 15-bit picture id and TL0PICIDX. */
+  private static byte[] vp8WithPictureId(boolean key, int pictureId, int tl0) {
+    return new byte[] {(byte) 0x90, (byte) 0xC0, (byte) (0x80 | (pictureId >> 8)), (byte) pictureId,
+        (byte) tl0, (byte) (key ? 0x10 : 0x11), 0x02, 0x00};
+  }
+
+  private static int pictureIdOf(EngineHarness.Out o) {
+    int payload = o.bytes.length - 8;
+    return ((o.bytes[payload + 2] & 0x7F) << 8) | (o.bytes[payload + 3] & 0xFF);
+  }
+
+  private static int tl0Of(EngineHarness.Out o) {
+    return o.bytes[o.bytes.length - 8 + 4] & 0xFF;
+  }
+
+  @Test
+  void simulcastSwitchKeepsVp8PictureIdAndTl0PicIdxContinuous() {
+    try (EngineHarness h = new EngineHarness()) {
+      ProducerOptions po = EngineHarness.producerOptions("chrome-produce-vp8-simulcast.json");
+      int midId = extId(po.rtpParameters, MID_URI);
+      int ridId = extId(po.rtpParameters, "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id");
+      String mid = po.rtpParameters.mid;
+      Producer producer = h.produce(po);
+      ConsumerOptions co = new ConsumerOptions(producer.id(), EngineHarness.deviceCaps());
+      co.preferredLayers = new ConsumerLayers(0, null);
+      Consumer consumer = h.recv.consume(co).join();
+      // Layer 0 at picture id 32760 (wraps at 32768), tl0 250; layer 1 at picture id 7, tl0 90.
+      h.inject(EngineHarness.rtp(96, 10, 1000, 0xA1L, EngineHarness.ext(midId, mid, ridId, "r0"),
+          vp8WithPictureId(true, 32760, 250)));
+      h.inject(EngineHarness.rtp(96, 11, 4000, 0xA1L, null, vp8WithPictureId(false, 32761, 251)));
+      h.inject(EngineHarness.rtp(96, 900, 5000, 0xB2L, EngineHarness.ext(midId, mid, ridId, "r1"),
+          vp8WithPictureId(false, 7, 90)));
+      List<EngineHarness.Out> out = h.take();
+      assertEquals(List.of(10, 11), seqs(out));
+      assertEquals(32760, pictureIdOf(out.get(0)));
+      assertEquals(251, tl0Of(out.get(1)));
+      consumer.setPreferredLayers(new ConsumerLayers(1, null)).join();
+      h.inject(EngineHarness.rtp(96, 901, 8000, 0xB2L, null, vp8WithPictureId(true, 8, 91)));
+      h.inject(EngineHarness.rtp(96, 902, 11000, 0xB2L, null, vp8WithPictureId(false, 9, 92)));
+      out = h.take();
+      assertEquals(List.of(12, 13), seqs(out));
+      assertEquals(List.of(32762, 32763), List.of(pictureIdOf(out.get(0)), pictureIdOf(out.get(1))));
+      assertEquals(List.of(252, 253), List.of(tl0Of(out.get(0)), tl0Of(out.get(1))));
+      assertEquals(new ConsumerLayers(1, 2), consumer.currentLayers().join());
+    }
+  }
+
   @Test
   void transportCountsUnknownSsrcAndInvalidPackets() {
     try (EngineHarness h = new EngineHarness()) {

@@ -174,4 +174,24 @@ class LifecycleTest {
       assertInstanceOf(IllegalArgumentException.class, dupSsrc.getCause());
     }
   }
+
+  @Test
+  void manualLoopRunsEverythingInlineOnTheOwningThread() {
+    Worker w = Worker.create(new WorkerSettings().manualEventLoop(true));
+    java.util.concurrent.CompletableFuture<Router> f = w.createRouter(new RouterOptions(EngineHarness.defaultCodecs()));
+    assertTrue(f.isDone(), "inline on the owner thread");
+    Router r = f.join();
+    DirectTransport t = r.createDirectTransport(null).join();
+    PendingConsumeRequest req = PendingConsumeRequest.forSource(t, "x", null, null,
+        new ConsumerOptions(null, EngineHarness.deviceCaps()));
+    req.timeoutMs = 1;
+    PendingConsume pc = r.consumeWhenProduced(req);
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!pc.outcome().isDone() && System.nanoTime() < deadline) {
+      w.runPendingTasks(); // timers fire only when the owner drives the loop
+    }
+    assertEquals(PendingConsumeOutcome.Status.EXPIRED, pc.outcome().join().status());
+    assertTrue(w.close().isDone());
+    assertTrue(r.closed() && t.closed());
+  }
 }
