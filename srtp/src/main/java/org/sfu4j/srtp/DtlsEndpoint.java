@@ -60,8 +60,11 @@ public final class DtlsEndpoint implements AutoCloseable {
   /** Reason given when the remote certificate is not the signalled one. */
   public static final String REASON_FINGERPRINT = "remote certificate fingerprint mismatch";
 
-  /** Datagrams queued per endpoint before we drop (a handshake flight is a handful). */
-  static final int QUEUE_CAPACITY = 64;
+  /**
+   * Datagrams queued per endpoint before we drop: a handshake flight is a handful, so 32 absorbs
+   * retransmissions while capping an endpoint's buffered bytes at 32 * {@link #MAX_DATAGRAM}.
+   */
+  static final int QUEUE_CAPACITY = 32;
   /** Largest datagram we accept; bigger ones are dropped and counted. */
   static final int MAX_DATAGRAM = 2048;
   /** Handshake fragments we send fit a 1200-byte path (TURN/IPv6 safe). */

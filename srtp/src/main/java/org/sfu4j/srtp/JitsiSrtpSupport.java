@@ -4,10 +4,12 @@ import java.lang.reflect.Field;
 import java.security.Provider;
 import java.security.Security;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jitsi.srtp.SrtpPolicy;
 import org.jitsi.srtp.crypto.Aes;
+import org.jitsi.srtp.crypto.CipherFactory;
 import org.jitsi.srtp.crypto.HmacSha1;
 import org.jitsi.utils.logging2.LoggerImpl;
 
@@ -19,8 +21,9 @@ import org.jitsi.utils.logging2.LoggerImpl;
  *       authentication or replay checks — an attacker could fill the disk. We switch its loggers
  *       off (holding strong references: JUL keeps loggers weakly) and count drops instead.
  *   <li>It picks an AES provider by a start-up micro-benchmark, which makes numbers vary run to
- *       run and may load OpenSSL through JNA. We pin a pure-Java provider instead; override with
- *       the system property {@code sfu4j.srtp.aesFactory} ("SunJCE" or "BouncyCastle").
+ *       run and may pick OpenSSL through its bundled JNI library. We pin SunJCE (through
+ *       {@link InPlaceSunJceCipherFactory}); override with the system property
+ *       {@code sfu4j.srtp.aesFactory} ("SunJCE" or "BouncyCastle": jitsi's own factories).
  *   <li>Its HMAC-SHA1 prefers a bundled OpenSSL JNI library when the host has libcrypto, so the
  *       same build behaves differently per host. We pin HMAC to SunJCE too (through its private
  *       provider list; if that field ever disappears we keep jitsi's choice).
@@ -30,8 +33,12 @@ import org.jitsi.utils.logging2.LoggerImpl;
  * here that touches jitsi goes through this class first.
  */
 final class JitsiSrtpSupport {
-  /** The AES factory measured fastest here (see benchmarks/README.md, SrtpBenchmark). */
-  static final String DEFAULT_AES_FACTORY = "SunJCE";
+  /**
+   * The AES factory: SunJCE measured ~8x faster than BouncyCastle's JCE here (AES-NI intrinsics),
+   * wrapped to avoid SunJCE's per-packet copy (see {@link InPlaceSunJceCipherFactory} and
+   * benchmarks/README.md, SrtpBenchmark).
+   */
+  static final String DEFAULT_AES_FACTORY = "InPlaceSunJCE";
 
   private static final Logger JITSI_JUL_ROOT = Logger.getLogger("org.jitsi");
   private static final LoggerImpl LOGGER;
@@ -41,8 +48,33 @@ final class JitsiSrtpSupport {
     LOGGER = new LoggerImpl("org.jitsi.srtp.sfu4j");
     LOGGER.setLevelOff();
     String factory = System.getProperty("sfu4j.srtp.aesFactory", DEFAULT_AES_FACTORY);
-    Aes.setFactoryClassName("org.jitsi.srtp.crypto.Aes$" + factory + "CipherFactory");
+    boolean inPlace = factory.equals(DEFAULT_AES_FACTORY);
+    Aes.setFactoryClassName(
+        "org.jitsi.srtp.crypto.Aes$" + (inPlace ? "SunJCE" : factory) + "CipherFactory");
+    if (inPlace) {
+      installInPlaceCiphers();
+    }
     pinHmacProvider();
+  }
+
+  /**
+   * jitsi ignores a factory class it does not ship (its createCipherFactories builds the extended
+   * class list and then uses the original one), so we seed its per-transformation cache instead.
+   * If that private field ever disappears, plain SunJCE stays pinned (correct, just allocating).
+   */
+  @SuppressWarnings("unchecked")
+  private static void installInPlaceCiphers() {
+    try {
+      Field cache = Aes.class.getDeclaredField("fastestFactories");
+      cache.setAccessible(true);
+      Map<String, CipherFactory> map = (Map<String, CipherFactory>) cache.get(null);
+      CipherFactory inPlace = new InPlaceSunJceCipherFactory();
+      synchronized (Aes.class) {
+        map.put("AES/CTR/NoPadding", inPlace);
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // keep plain SunJCE
+    }
   }
 
   private static void pinHmacProvider() {
