@@ -100,7 +100,7 @@ class WebRtcForwardingEndToEndTest {
       assertEquals(n, WebRtcFixture.stat(ta, "rtpPacketsReceived"));
       assertEquals(0, WebRtcFixture.stat(ta, "srtpUnprotectFailed"));
       System.out.println("[e2e] ICE+DTLS connect of two peers: " + connectMs + " ms, profile A="
-          + ta.srtpProfile() + " B=" + tb.srtpProfile());
+          + ta.srtpProfile() + " B=" + tb.srtpProfile() + ", epoll=" + f.socket().isEpoll());
 
       // RTCP from the consumer side reaches the engine (a PLI for the consumer is accepted).
       byte[] pli = ByteBuffer.allocate(12).put((byte) 0x81).put((byte) 206).putShort((short) 2)
