@@ -29,6 +29,7 @@ import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsFatalAlertReceived;
 import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsServerCertificate;
+import org.bouncycastle.tls.TlsTimeoutException;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
@@ -270,7 +271,8 @@ public final class DtlsEndpoint implements AutoCloseable {
         && e.getMessage().contains(DtlsPeerSupport.FINGERPRINT_MISMATCH)) {
       return REASON_FINGERPRINT;
     }
-    if (e instanceof DeadlineException) {
+    // Ours or BouncyCastle's own handshake timer (set to the same deadline), whichever fires first.
+    if (e instanceof DeadlineException || e instanceof TlsTimeoutException) {
       return REASON_TIMEOUT;
     }
     if (closed) {

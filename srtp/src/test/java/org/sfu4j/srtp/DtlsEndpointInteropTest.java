@@ -153,6 +153,50 @@ class DtlsEndpointInteropTest {
   }
 
   @Test
+  void noCommonSrtpProfileFailsTheHandshake() throws Exception {
+    try (UdpHarness h = new UdpHarness()) {
+      DtlsEndpoint endpoint = new DtlsEndpoint(ours, executor, h);
+      h.attach(endpoint);
+      endpoint.start(DtlsRole.SERVER, BcPeer.sha256Of(peers));
+      BcPeer.Client client = new BcPeer.Client(peers, 0x0005); // SRTP_NULL_HMAC_SHA1_80
+      assertThrows(java.io.IOException.class, () -> new DTLSClientProtocol()
+          .connect(client, new UDPTransport(h.peerSocket, 1500)));
+      String reason = h.failed.get(10, TimeUnit.SECONDS);
+      assertTrue(reason.contains("no common SRTP profile"), reason);
+      assertFalse(h.connected.isDone());
+    }
+  }
+
+  @Test
+  void startValidatesRoleAndFingerprints() {
+    DtlsEndpoint e = new DtlsEndpoint(ours, executor, new NoopListener());
+    assertThrows(IllegalArgumentException.class,
+        () -> e.start(DtlsRole.AUTO, ours.fingerprints()));
+    assertThrows(IllegalArgumentException.class,
+        () -> e.start(DtlsRole.SERVER, List.of(new DtlsFingerprint("md5", "AA"))));
+    e.start(DtlsRole.SERVER, ours.fingerprints());
+    assertThrows(IllegalStateException.class, () -> e.start(DtlsRole.SERVER, ours.fingerprints()));
+    assertEquals(DtlsState.CONNECTING, e.state());
+    e.close();
+    assertEquals(DtlsState.CLOSED, e.state());
+  }
+
+  /** A listener that ignores everything. */
+  private static final class NoopListener implements DtlsEndpoint.Listener {
+    @Override
+    public void onOutgoing(byte[] datagram) {}
+
+    @Override
+    public void onConnected(SrtpProfile profile, SrtpKeys keys) {}
+
+    @Override
+    public void onFailed(String reason) {}
+
+    @Override
+    public void onClosed() {}
+  }
+
+  @Test
   void acceptsAnyOfTheSignalledAlgorithms() throws Exception {
     try (UdpHarness h = new UdpHarness()) {
       DtlsEndpoint endpoint = new DtlsEndpoint(ours, executor, h);
