@@ -42,7 +42,7 @@ final class DaemonMetrics implements AutoCloseable {
     Gauge.builder("sfu4j.event.loop.lag", signalingLagNanos, v -> v.get() / 1e9)
         .tag("loop", "signaling").baseUnit("seconds")
         .description("delay of a task posted to the loop, sampled every 500 ms").register(registry);
-    for (String state : new String[] {"new", "connecting", "connected", "failed", "closed"}) {
+    for (String state : new String[] {"new", "connecting", "connected", "disconnected", "failed", "closed"}) {
       AtomicLong n = new AtomicLong();
       transportsByState.put(state, n);
       Gauge.builder("sfu4j.transports", n, AtomicLong::get).tag("state", state)

@@ -1,31 +1,34 @@
 package org.sfu4j.daemon;
 
+import java.util.List;
 import org.sfu4j.media.engine.WorkerSettings;
+import org.sfu4j.media.transport.ListenInfo;
 import org.sfu4j.signaling.media.EngineMediaBackend;
 import org.sfu4j.signaling.media.MediaBackend;
-import org.sfu4j.signaling.media.TransportFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.sfu4j.signaling.media.WebRtcTransportFactory;
 
 /**
- * Builds the media backend: media-core workers with one router per room. Until media-core has a
- * WebRtcTransport, peers get in-process DirectTransports (the protocol works end to end, but a
- * browser cannot connect media), and the daemon says so at startup.
+ * Builds the media backend: media-core workers (each with one UDP socket per listen ip, bound
+ * within rtc.minPort..rtc.maxPort) with one router per room, and WebRtcTransports announcing
+ * rtc.announcedIp (or the listen ip) in their ICE candidates.
  */
 final class MediaBackends {
-  private static final Logger LOG = LoggerFactory.getLogger(MediaBackends.class);
-
   private MediaBackends() {}
 
   static MediaBackend create(DaemonConfig config) {
-    // TODO(transport): a TransportFactory creating WebRtcTransports on rtc.listenIp/announcedIp
-    // within rtc.minPort..rtc.maxPort, once media-core provides WebRtcTransport.
-    LOG.warn("WebRtcTransport not available yet: transports are in-process DirectTransports"
-        + " (signaling works, browsers cannot connect media)");
+    WorkerSettings settings = new WorkerSettings()
+        .pendingConsumerTimeoutMs(config.pendingConsumerTimeoutMs)
+        .rtcMinPort(config.rtc.minPort)
+        .rtcMaxPort(config.rtc.maxPort);
     return new EngineMediaBackend(
         config.effectiveWorkers(),
-        new WorkerSettings().pendingConsumerTimeoutMs(config.pendingConsumerTimeoutMs),
+        settings,
         EngineMediaBackend.defaultMediaCodecs(),
-        TransportFactory.direct());
+        new WebRtcTransportFactory(List.of(listenInfo(config.rtc))));
+  }
+
+  static ListenInfo listenInfo(DaemonConfig.Rtc rtc) {
+    String announced = rtc.announcedIp == null || rtc.announcedIp.isBlank() ? null : rtc.announcedIp;
+    return new ListenInfo("udp", rtc.listenIp, announced);
   }
 }

@@ -102,11 +102,16 @@ class DaemonTest {
               }).join();
       assertEquals("protoo", ws.getSubprotocol());
       ws.sendText("{\"request\":true,\"id\":1,\"method\":\"createWebRtcTransport\",\"data\":{}}", true).join();
-      assertTrue(first.get(5, TimeUnit.SECONDS).contains("\"ok\":true"));
+      String created = first.get(5, TimeUnit.SECONDS);
+      assertTrue(created.contains("\"ok\":true"), created);
+      // A real WebRtcTransport on the rtc listen ip (not a DirectTransport): ICE-lite + DTLS params.
+      assertTrue(created.contains("\"iceLite\":true") && created.contains("\"ip\":\"127.0.0.1\"")
+          && created.contains("\"fingerprints\""), created);
 
       String metrics = get(base + "/metrics").body();
       for (String name : List.of("sfu4j_workers 2.0", "sfu4j_rooms 1.0", "sfu4j_peers 1.0",
-          "sfu4j_transports{state=\"connected\"} 1.0", "sfu4j_producers 0.0", "sfu4j_consumers 0.0",
+          "sfu4j_transports{state=\"new\"} 1.0",
+          "sfu4j_transports{state=\"connected\"} 0.0", "sfu4j_producers 0.0", "sfu4j_consumers 0.0",
           "sfu4j_pending_consumers 0.0", "sfu4j_event_loop_lag_seconds{loop=\"signaling\"}")) {
         assertTrue(metrics.contains(name), name + " missing in\n" + metrics);
       }

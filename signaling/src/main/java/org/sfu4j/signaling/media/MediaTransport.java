@@ -31,7 +31,7 @@ public interface MediaTransport {
 
   CompletableFuture<JsonNode> getStats();
 
-  /** {@code "new"}, {@code "connecting"}, {@code "connected"}, {@code "failed"}, {@code "closed"}. */
+  /** {@code "new"}, {@code "connecting"}, {@code "connected"}, {@code "disconnected"}, {@code "failed"}, {@code "closed"}. */
   String state();
 
   void close();
