@@ -16,6 +16,8 @@ import org.sfu4j.media.ortc.RtpEncodingParameters;
 import org.sfu4j.media.ortc.RtpHeaderExtensionParameters;
 import org.sfu4j.media.ortc.RtpMapping;
 import org.sfu4j.media.ortc.RtpParameters;
+import org.sfu4j.media.quality.RetransmissionBuffer;
+import org.sfu4j.media.rtcp.GenericNack;
 import org.sfu4j.media.rtp.RtpDropReason;
 import org.sfu4j.media.rtp.RtpPacket;
 import org.sfu4j.media.stream.RtpStreamRecv;
@@ -67,6 +69,13 @@ public abstract class Consumer {
   private final byte[] midBytes;
   final int clockRate;
   private final List<Listener> listeners = new ArrayList<>();
+
+  /** Video only: answers this consumer's NACKs (RTX when negotiated); null for audio. */
+  private final RetransmissionBuffer retransmissionBuffer;
+  private final int[] nackSeqs = new int[17 * 64];
+  /** Coarse clock for retransmission ages: updated per tick, not read per packet. */
+  private long lastTickMs;
+  private long retransmissionsSent;
 
   boolean paused;
   boolean producerPaused;
@@ -133,6 +142,25 @@ public abstract class Consumer {
     this.producerMidExtId = pMid;
     this.consumerMidExtId = cMid;
     this.midBytes = params.mid.getBytes(StandardCharsets.US_ASCII);
+    this.retransmissionBuffer = kind == MediaKind.VIDEO ? newRetransmissionBuffer(params) : null;
+    this.lastTickMs = transport.router().worker().nowMs();
+  }
+
+  private RetransmissionBuffer newRetransmissionBuffer(RtpParameters params) {
+    RetransmissionBuffer b = new RetransmissionBuffer(ssrc);
+    // Retransmissions drop the MID extension (the receiver knows the SSRC by then).
+    b.setExtensionIdMap(extIdMapWithoutMid);
+    if (rtxSsrc >= 0) {
+      for (RtpCodecParameters c : params.codecs) {
+        if (c.mimeType != null && c.mimeType.toLowerCase(java.util.Locale.ROOT).endsWith("/rtx")
+            && c.payloadType != null) {
+          b.enableRtx(rtxSsrc, c.payloadType,
+              java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+          break;
+        }
+      }
+    }
+    return b;
   }
 
   public final String id() {
@@ -272,6 +300,7 @@ public abstract class Consumer {
       m.put("packetCount", sendStream.packetsSent());
       m.put("byteCount", sendStream.bytesSent());
       m.put("nackCount", sendStream.nackRequests());
+      m.put("retransmittedPacketCount", retransmissionsSent);
       m.put("pliCount", sendStream.keyFrameRequests());
       m.put("fractionLost", sendStream.fractionLost());
       m.put("packetsLost", sendStream.packetsLostReported());
@@ -407,7 +436,45 @@ public abstract class Consumer {
       }
     }
     sendStream.onPacketSent(length);
+    if (retransmissionBuffer != null) {
+      retransmissionBuffer.insert(outSeq, outTimestamp, outPayloadType,
+          producer.sharedPacket().get(), lastTickMs);
+    }
     transport.sendRtpFromConsumer(this, out, length);
+  }
+
+  /**
+   * The endpoint NACKed packets of this consumer: resend each one still in the retransmission
+   * buffer (RTX when negotiated). Only reads {@code nack}.
+   */
+  final void onNack(GenericNack nack, long nowMs) {
+    sendStream.onNack();
+    if (retransmissionBuffer == null || closed) {
+      return;
+    }
+    int n = nack.lostSequenceNumbers(nackSeqs);
+    for (int i = 0; i < n; i++) {
+      ByteBuf out = worker().allocator().heapBuffer(1500 + 64);
+      int len = retransmissionBuffer.writeRetransmission(nackSeqs[i], nowMs, 0, out);
+      if (len < 0) {
+        out.release();
+        continue;
+      }
+      retransmissionsSent++;
+      transport.sendRtpFromConsumer(this, out, len);
+    }
+  }
+
+  /** Router tick: ages out retransmission history. */
+  final void tick(long nowMs) {
+    lastTickMs = nowMs;
+    if (retransmissionBuffer != null) {
+      retransmissionBuffer.expire(nowMs);
+    }
+  }
+
+  final long retransmissionsSent() {
+    return retransmissionsSent;
   }
 
   /**
@@ -441,6 +508,9 @@ public abstract class Consumer {
       return;
     }
     closed = true;
+    if (retransmissionBuffer != null) {
+      retransmissionBuffer.close();
+    }
     producer.removeConsumer(this);
     transport.onConsumerClosed(this);
     for (Listener l : new ArrayList<>(listeners)) {

@@ -23,6 +23,7 @@ import org.sfu4j.media.ortc.RtpEncodingParameters;
 import org.sfu4j.media.ortc.RtpHeaderExtensionParameters;
 import org.sfu4j.media.ortc.RtpMapping;
 import org.sfu4j.media.ortc.RtpParameters;
+import org.sfu4j.media.rtcp.GenericNack;
 import org.sfu4j.media.rtcp.RtcpCompoundCursor;
 import org.sfu4j.media.rtcp.RtcpDropReason;
 import org.sfu4j.media.rtcp.RtcpPacketType;
@@ -89,6 +90,7 @@ public abstract class Transport {
   private final RtpPacket inView = new RtpPacket();
   private final RtpPacket outView = new RtpPacket();
   private final RtcpCompoundCursor rtcpCursor = new RtcpCompoundCursor();
+  private final GenericNack nackView = new GenericNack();
   private final RtpDropCounters drops = new RtpDropCounters();
 
   private int midExtId;
@@ -236,7 +238,7 @@ public abstract class Transport {
     }
     if (route.rtx) {
       route.stream.onRtxPacket(nowMs);
-      drops.count(EngineReason.RTX_NOT_FORWARDED);
+      route.producer.receiveRtx(route.stream, packet, nowMs);
       return;
     }
     route.producer.receiveRtp(route.stream, packet, nowMs);
@@ -286,10 +288,10 @@ public abstract class Transport {
           }
           break;
         case RtcpPacketType.RTPFB:
-          if (c.count() == 1 && len >= 12) { // generic NACK: no retransmission buffer yet, counted
-            Consumer consumer = consumersBySsrc.get(buf.getInt(off + 8));
+          if (c.count() == 1 && nackView.wrap(buf, off, len) == RtcpDropReason.OK) {
+            Consumer consumer = consumersBySsrc.get((int) nackView.mediaSsrc());
             if (consumer != null) {
-              consumer.onNack();
+              consumer.onNack(nackView, nowMs);
             }
           }
           break;
@@ -490,6 +492,19 @@ public abstract class Transport {
       sendRtcp(packet);
     } catch (RuntimeException e) {
       sendErrors++;
+    }
+  }
+
+  /** Router tick (media quality timers): producers' NACK retries, consumers' history aging. */
+  void tick(long nowMs) {
+    if (closed) {
+      return;
+    }
+    for (Producer p : producers.values()) {
+      p.tick(nowMs);
+    }
+    for (Consumer c : consumers.values()) {
+      c.tick(nowMs);
     }
   }
 
