@@ -16,7 +16,11 @@ import org.sfu4j.media.ortc.RtpEncodingParameters;
 import org.sfu4j.media.ortc.RtpHeaderExtensionParameters;
 import org.sfu4j.media.ortc.RtpMapping;
 import org.sfu4j.media.ortc.RtpParameters;
+import org.sfu4j.media.quality.NtpTime;
 import org.sfu4j.media.quality.RetransmissionBuffer;
+import org.sfu4j.media.quality.RtcpReceiverReportGenerator;
+import org.sfu4j.media.quality.SenderReportGenerator;
+import org.sfu4j.media.rtcp.SenderReport;
 import org.sfu4j.media.rtcp.GenericNack;
 import org.sfu4j.media.rtp.RtpDropReason;
 import org.sfu4j.media.rtp.RtpPacket;
@@ -76,6 +80,9 @@ public abstract class Consumer {
   /** Coarse clock for retransmission ages: updated per tick, not read per packet. */
   private long lastTickMs;
   private long retransmissionsSent;
+  private final SenderReportGenerator senderReport;
+  private final SenderReport.Builder srBuilder = new SenderReport.Builder();
+  private long nextReportMs = Long.MIN_VALUE;
 
   boolean paused;
   boolean producerPaused;
@@ -144,6 +151,7 @@ public abstract class Consumer {
     this.midBytes = params.mid.getBytes(StandardCharsets.US_ASCII);
     this.retransmissionBuffer = kind == MediaKind.VIDEO ? newRetransmissionBuffer(params) : null;
     this.lastTickMs = transport.router().worker().nowMs();
+    this.senderReport = new SenderReportGenerator(ssrc, clockRate);
   }
 
   private RetransmissionBuffer newRetransmissionBuffer(RtpParameters params) {
@@ -436,6 +444,7 @@ public abstract class Consumer {
       }
     }
     sendStream.onPacketSent(length);
+    senderReport.onPacketSent(outTimestamp, in.payloadLength(), lastTickMs);
     if (retransmissionBuffer != null) {
       retransmissionBuffer.insert(outSeq, outTimestamp, outPayloadType,
           producer.sharedPacket().get(), lastTickMs);
@@ -465,12 +474,52 @@ public abstract class Consumer {
     }
   }
 
-  /** Router tick: ages out retransmission history. */
+  /** Router tick: ages out retransmission history; a Sender Report every second. */
   final void tick(long nowMs) {
     lastTickMs = nowMs;
     if (retransmissionBuffer != null) {
       retransmissionBuffer.expire(nowMs);
     }
+    if (nextReportMs == Long.MIN_VALUE) {
+      nextReportMs = nowMs + Producer.RTCP_REPORT_INTERVAL_MS;
+    } else if (nowMs >= nextReportMs && !closed) {
+      nextReportMs = nowMs + Producer.RTCP_REPORT_INTERVAL_MS;
+      sendSenderReport(nowMs);
+    }
+  }
+
+  /**
+   * One SR for this consumer's stream. For a stream forwarded with unchanged timestamps (simple
+   * and SVC consumers) the NTP ↔ RTP mapping is the producer's own, so lip sync survives; other
+   * consumers fall back to our clock until they provide their timestamp offset (see
+   * {@link SenderReportGenerator#setSourceMapping}).
+   */
+  final void sendSenderReport(long nowMs) {
+    if (type() == ConsumerType.SIMPLE || type() == ConsumerType.SVC) {
+      RtcpReceiverReportGenerator source = producer.receiverReport(0);
+      if (source != null && source.lastSrNtp() != 0) {
+        senderReport.setSourceMapping(source.lastSrNtp(), source.lastSrRtpTimestamp(),
+            source.lastSrReceivedMs(), 0);
+      }
+    }
+    srBuilder.clearReportBlocks();
+    if (!senderReport.fillSenderInfo(srBuilder, nowMs,
+        NtpTime.fromUnixMs(System.currentTimeMillis()))) {
+      return;
+    }
+    ByteBuf out = worker().allocator().heapBuffer(srBuilder.sizeInBytes());
+    srBuilder.writeTo(out);
+    transport.sendRtcpFromEngine(out);
+  }
+
+  /** A receiver report block about this consumer: RTT from LSR/DLSR. */
+  final void onReportBlock(long lastSr, long delaySinceLastSr) {
+    senderReport.onReceiverReport(lastSr, delaySinceLastSr, lastTickMs);
+  }
+
+  /** RTT measured from the receiver's reports, -1 if none yet. */
+  final long rttMs() {
+    return senderReport.rttMs();
   }
 
   final long retransmissionsSent() {

@@ -19,6 +19,10 @@ import org.sfu4j.media.ortc.RtpMapping;
 import org.sfu4j.media.ortc.RtpParameters;
 import org.sfu4j.media.ortc.ScalabilityMode;
 import org.sfu4j.media.quality.NackGenerator;
+import org.sfu4j.media.quality.RtcpReceiverReportGenerator;
+import org.sfu4j.media.ortc.RtpHeaderExtensionParameters;
+import org.sfu4j.media.ortc.SupportedRtpCapabilities;
+import org.sfu4j.media.rtcp.ReceiverReport;
 import org.sfu4j.media.quality.SharedPacket;
 import org.sfu4j.media.rtcp.GenericNack;
 import org.sfu4j.media.rtp.RtpPacket;
@@ -81,6 +85,15 @@ public final class Producer {
   private final SharedPacket sharedPacket;
   private final RtpPacket rtxView = new RtpPacket();
   private long rtxRecovered;
+  /** Per encoding: reception statistics and our report block about it. */
+  private final RtcpReceiverReportGenerator[] receiverReports;
+  private final ReceiverReport.Builder rrBuilder = new ReceiverReport.Builder();
+  /** RTCP report interval (RFC 3550 minimum for video-rate senders, as mediasoup uses 1 s). */
+  static final long RTCP_REPORT_INTERVAL_MS = 1000;
+  private long nextReportMs = Long.MIN_VALUE;
+  /** One-byte/two-byte id of the transport-wide-cc extension the endpoint sends, 0 if none. */
+  private final int transportCcExtId;
+  private boolean receivingRtx;
 
   Producer(Transport transport, ProducerOptions o, RtpParameters params, RtpMapping mapping,
       RtpParameters consumable, long keyFrameRequestIntervalMs) {
@@ -96,6 +109,16 @@ public final class Producer {
     this.streams = new RtpStreamRecv[params.encodings.size()];
     this.type = typeOf(params);
     this.nackGenerators = new NackGenerator[params.encodings.size()];
+    this.receiverReports = new RtcpReceiverReportGenerator[params.encodings.size()];
+    int twcc = 0;
+    if (params.headerExtensions != null) {
+      for (RtpHeaderExtensionParameters e : params.headerExtensions) {
+        if (SupportedRtpCapabilities.URI_TRANSPORT_WIDE_CC_01.equals(e.uri) && e.id != null) {
+          twcc = e.id;
+        }
+      }
+    }
+    this.transportCcExtId = twcc;
     this.sharedPacket = new SharedPacket(transport.router().worker().allocator());
     Arrays.fill(aptByRtxPayloadType, -1);
     Arrays.fill(mappedPayloadType, -1);
@@ -333,6 +356,10 @@ public final class Producer {
             packet.payloadOffset(), packet.payloadLength());
     stream.onPacket(packet.sequenceNumber(), packet.length(), keyFrame, nowMs);
     lastNowMs = nowMs;
+    RtcpReceiverReportGenerator rr = receiverReport(stream);
+    if (rr != null) {
+      rr.onPacket(packet.sequenceNumber(), packet.timestamp(), nowMs, receivingRtx);
+    }
     NackGenerator nack = nackGenerator(stream);
     if (nack != null) {
       nack.onPacket(packet.sequenceNumber(), keyFrame, nowMs);
@@ -382,9 +409,11 @@ public final class Producer {
         if (nack != null && nack.isPending(osn)) {
           rtxRecovered++;
         }
+        receivingRtx = true;
         receiveRtp(stream, rtxView, nowMs);
       }
     } finally {
+      receivingRtx = false;
       rtxView.clear();
       copy.release();
     }
@@ -417,7 +446,7 @@ public final class Producer {
     return g;
   }
 
-  /** Router tick: NACK retries and give-ups. */
+  /** Router tick: NACK retries and give-ups; a Receiver Report every second. */
   void tick(long nowMs) {
     lastNowMs = nowMs;
     for (NackGenerator g : nackGenerators) {
@@ -425,6 +454,61 @@ public final class Producer {
         g.onTick(nowMs);
       }
     }
+    if (nextReportMs == Long.MIN_VALUE) {
+      nextReportMs = nowMs + RTCP_REPORT_INTERVAL_MS;
+    } else if (nowMs >= nextReportMs && !closed) {
+      nextReportMs = nowMs + RTCP_REPORT_INTERVAL_MS;
+      sendReceiverReport(nowMs);
+    }
+  }
+
+  /** One RR with a report block per stream that received packets (RFC 3550 6.4.2). */
+  void sendReceiverReport(long nowMs) {
+    rrBuilder.clearReportBlocks().senderSsrc(transport.rtcpSsrc());
+    int blocks = 0;
+    for (RtcpReceiverReportGenerator g : receiverReports) {
+      if (g != null && g.addReportBlock(rrBuilder, nowMs)) {
+        blocks++;
+      }
+    }
+    if (blocks == 0) {
+      return;
+    }
+    ByteBuf out = transport.router().worker().allocator().heapBuffer(rrBuilder.sizeInBytes());
+    rrBuilder.writeTo(out);
+    transport.sendRtcpFromEngine(out);
+  }
+
+  /** A Sender Report arrived for {@code stream}: LSR/DLSR and the NTP/RTP mapping. */
+  void onSenderReport(RtpStreamRecv stream, long ntp, long rtpTimestamp, long nowMs) {
+    RtcpReceiverReportGenerator g = receiverReport(stream);
+    if (g != null) {
+      g.onSenderReport(ntp, rtpTimestamp, nowMs);
+    }
+  }
+
+  /** Reception statistics of a bound stream (created on first use), or null. */
+  RtcpReceiverReportGenerator receiverReport(RtpStreamRecv stream) {
+    int layer = stream.encodingIndex();
+    if (layer < 0 || layer >= receiverReports.length || streams[layer] != stream) {
+      return null;
+    }
+    RtcpReceiverReportGenerator g = receiverReports[layer];
+    if (g == null || g.ssrc() != stream.ssrc()) {
+      g = new RtcpReceiverReportGenerator(stream.ssrc(), Math.max(1, stream.clockRate()));
+      receiverReports[layer] = g;
+    }
+    return g;
+  }
+
+  /** Receiver report state of encoding {@code layer}, or null. */
+  RtcpReceiverReportGenerator receiverReport(int layer) {
+    return layer >= 0 && layer < receiverReports.length ? receiverReports[layer] : null;
+  }
+
+  /** Id of the transport-wide-cc extension in this producer's packets, 0 if not negotiated. */
+  int transportCcExtId() {
+    return transportCcExtId;
   }
 
   private long lastNowMs;

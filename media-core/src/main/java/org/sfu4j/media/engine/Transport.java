@@ -23,6 +23,7 @@ import org.sfu4j.media.ortc.RtpEncodingParameters;
 import org.sfu4j.media.ortc.RtpHeaderExtensionParameters;
 import org.sfu4j.media.ortc.RtpMapping;
 import org.sfu4j.media.ortc.RtpParameters;
+import org.sfu4j.media.bwe.TransportCcFeedbackGenerator;
 import org.sfu4j.media.rtcp.GenericNack;
 import org.sfu4j.media.rtcp.RtcpCompoundCursor;
 import org.sfu4j.media.rtcp.RtcpDropReason;
@@ -91,6 +92,8 @@ public abstract class Transport {
   private final RtpPacket outView = new RtpPacket();
   private final RtcpCompoundCursor rtcpCursor = new RtcpCompoundCursor();
   private final GenericNack nackView = new GenericNack();
+  /** transport-cc feedback for what the endpoint sends us (created when a producer uses it). */
+  private TransportCcFeedbackGenerator transportCcFeedback;
   private final RtpDropCounters drops = new RtpDropCounters();
 
   private int midExtId;
@@ -241,7 +244,24 @@ public abstract class Transport {
       route.producer.receiveRtx(route.stream, packet, nowMs);
       return;
     }
+    int twccId = route.producer.transportCcExtId();
+    if (twccId > 0 && packet.extensionLength(twccId) == 2) {
+      recordTransportCc(packet, twccId, nowMs);
+    }
     route.producer.receiveRtp(route.stream, packet, nowMs);
+  }
+
+  private void recordTransportCc(RtpPacket packet, int extId, long nowMs) {
+    if (transportCcFeedback == null) {
+      transportCcFeedback = new TransportCcFeedbackGenerator(fb -> {
+        ByteBuf out = worker.allocator().heapBuffer(fb.sizeInBytes());
+        fb.writeTo(out);
+        sendRtcpFromEngine(out);
+      }, 100);
+      transportCcFeedback.setSsrcs(rtcpSsrc, packet.ssrc());
+    }
+    // The worker clock is in ms; TWCC has 250 µs resolution (finer arrival times need a µs clock).
+    transportCcFeedback.onPacket(packet.extensionU16(extId), nowMs * 1000);
   }
 
   /**
@@ -265,6 +285,8 @@ public abstract class Transport {
             if (r != null && !r.rtx) {
               r.stream.onSenderReport(buf.getUnsignedInt(off + 8), buf.getUnsignedInt(off + 12),
                   buf.getUnsignedInt(off + 16), nowMs);
+              r.producer.onSenderReport(r.stream, buf.getLong(off + 8), buf.getUnsignedInt(off + 16),
+                  nowMs);
             }
             onReportBlocks(buf, off + 28, c.count(), off + len);
           }
@@ -310,6 +332,7 @@ public abstract class Transport {
       if (consumer != null) {
         int cumulative = buf.getMedium(at + 5);
         consumer.sendStream().onReceiverReport(buf.getUnsignedByte(at + 4), cumulative);
+        consumer.onReportBlock(buf.getUnsignedInt(at + 16), buf.getUnsignedInt(at + 20));
       }
     }
   }
@@ -505,6 +528,9 @@ public abstract class Transport {
     }
     for (Consumer c : consumers.values()) {
       c.tick(nowMs);
+    }
+    if (transportCcFeedback != null) {
+      transportCcFeedback.onTick(nowMs);
     }
   }
 
