@@ -25,6 +25,7 @@ public final class TransportCcFeedback {
 
   private byte[] status = new byte[64];
   private int[] deltaTicks = new int[64];
+  private long[] arrivalTicks = new long[64];
   private ByteBuf buf;
   private int off;
   private int statusCount;
@@ -73,6 +74,7 @@ public final class TransportCcFeedback {
         }
       }
     }
+    long arrival = (long) buf.getUnsignedMedium(off + 16) * REFERENCE_TICK_MICROS / DELTA_TICK_MICROS;
     for (i = 0; i < count; i++) {
       int s = status[i];
       if (s == SMALL_DELTA) {
@@ -90,6 +92,8 @@ public final class TransportCcFeedback {
       } else {
         deltaTicks[i] = 0;
       }
+      arrival += deltaTicks[i];
+      arrivalTicks[i] = arrival;
     }
     // Anything after the deltas is zero padding to a 32-bit boundary; tolerated.
     this.buf = buf;
@@ -103,6 +107,7 @@ public final class TransportCcFeedback {
       int cap = Math.max(n, status.length * 2);
       status = new byte[cap];
       deltaTicks = new int[cap];
+      arrivalTicks = new long[cap];
     }
   }
 
@@ -151,6 +156,15 @@ public final class TransportCcFeedback {
    */
   public int deltaTicks(int index) {
     return deltaTicks[index];
+  }
+
+  /**
+   * Arrival time of packet {@code index} in µs on the sender's reference clock: reference time
+   * (raw 24-bit field, not unwrapped) plus the running sum of deltas. Meaningful only for received
+   * packets; differences between two of them are what delay-based estimators need.
+   */
+  public long arrivalTimeMicros(int index) {
+    return arrivalTicks[index] * DELTA_TICK_MICROS;
   }
 
   /**

@@ -25,11 +25,13 @@ class TransportCcFeedbackTest {
     assertEquals(3, f.feedbackPacketCount());
     int[] status = {1, 0, 1, 2};
     int[] deltas = {4, 0, 8, -4};
+    long[] arrivalUs = {1_024_000 + 1_000, 1_024_000 + 1_000, 1_024_000 + 3_000, 1_024_000 + 2_000};
     for (int i = 0; i < 4; i++) {
       assertEquals(100 + i, f.sequenceNumber(i));
       assertEquals(status[i], f.status(i));
       assertEquals(status[i] != 0, f.isReceived(i));
       assertEquals(deltas[i], f.deltaTicks(i));
+      assertEquals(arrivalUs[i], f.arrivalTimeMicros(i));
     }
     b.release();
   }

@@ -324,6 +324,28 @@ class RtpPacketTest {
   }
 
   @Test
+  void worksInPlaceOnPooledDirectBuffersWithoutTouchingRefCount() {
+    ByteBuf b = io.netty.buffer.PooledByteBufAllocator.DEFAULT.directBuffer(64);
+    try {
+      b.writeZero(3).writeBytes(ONE_BYTE);
+      assertEquals(RtpDropReason.OK, p.wrap(b, 3, ONE_BYTE.length));
+      p.setSequenceNumber(7);
+      p.setSsrc(0xA1B2C3D4L);
+      p.setTimestamp(0xFFFFFFFFL);
+      assertTrue(p.setExtensionU16(3, 0x1234));
+      assertEquals(7, b.getUnsignedShort(5));
+      assertEquals(0xA1B2C3D4L, b.getUnsignedInt(11));
+      assertEquals(0xFFFFFFFFL, p.timestamp());
+      assertEquals(0x1234, b.getUnsignedShort(3 + 28));
+      assertEquals(0, b.readerIndex()); // wrap and setters never move the indexes
+      assertEquals(3 + ONE_BYTE.length, b.writerIndex());
+      assertEquals(1, b.refCnt());
+    } finally {
+      b.release();
+    }
+  }
+
+  @Test
   void reuseClearsPreviousExtensions() {
     ByteBuf a = Unpooled.wrappedBuffer(ONE_BYTE);
     ByteBuf c = Unpooled.wrappedBuffer(PLAIN);
