@@ -446,8 +446,10 @@ public abstract class Consumer {
     sendStream.onPacketSent(length);
     senderReport.onPacketSent(outTimestamp, in.payloadLength(), lastTickMs);
     if (retransmissionBuffer != null) {
-      retransmissionBuffer.insert(outSeq, outTimestamp, outPayloadType,
-          producer.sharedPacket().get(), lastTickMs);
+      ByteBuf stored = producer.sharedPacket().get(); // null outside the producer's fan-out
+      if (stored != null) {
+        retransmissionBuffer.insert(outSeq, outTimestamp, outPayloadType, stored, lastTickMs);
+      }
     }
     transport.sendRtpFromConsumer(this, out, length);
   }

@@ -45,11 +45,15 @@ public final class SharedPacket {
   }
 
   /**
-   * The stored copy of the current packet, made on the first call. The caller may read it during
-   * the fan-out; to keep it past {@link #done()} it must {@code retain()} it.
+   * The stored copy of the current packet, made on the first call; null outside a fan-out (no
+   * {@link #reset} since the last {@link #done()}). The caller may read it during the fan-out; to
+   * keep it past {@link #done()} it must {@code retain()} it.
    */
   public ByteBuf get() {
     if (copy == null) {
+      if (source == null) {
+        return null;
+      }
       copy = allocator.buffer(length, length);
       copy.writeBytes(source, offset, length);
       copies++;

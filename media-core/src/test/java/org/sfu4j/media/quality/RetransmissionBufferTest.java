@@ -194,4 +194,17 @@ class RetransmissionBufferTest {
     assertArrayEquals(expected, ByteBufUtil.getBytes(out));
     rb.close();
   }
+
+  @Test
+  void sharedPacketOutsideAFanOutIsNull() {
+    SharedPacket sp = new SharedPacket(alloc);
+    assertEquals(null, sp.get());
+    ByteBuf in = producerPacket(1);
+    sp.reset(in, 0, in.readableBytes());
+    assertTrue(sp.get() != null);
+    assertTrue(sp.isStored());
+    sp.done();
+    assertEquals(null, sp.get());
+    in.release();
+  }
 }
