@@ -84,6 +84,15 @@ public final class Router {
     worker.execute(() -> listeners.remove(listener));
   }
 
+  /**
+   * mediasoup's {@code router.createWebRtcTransport()}: ICE-lite + DTLS-SRTP over the worker's UDP
+   * socket. Delegates to {@link org.sfu4j.media.transport.WebRtcTransport#create} (webrtc branch).
+   */
+  public CompletableFuture<org.sfu4j.media.transport.WebRtcTransport> createWebRtcTransport(
+      org.sfu4j.media.transport.WebRtcTransportOptions options) {
+    return org.sfu4j.media.transport.WebRtcTransport.create(this, options);
+  }
+
   public CompletableFuture<DirectTransport> createDirectTransport(DirectTransportOptions options) {
     DirectTransportOptions o = options == null ? new DirectTransportOptions() : options;
     return createTransport(ctx -> new DirectTransport(ctx, o));
