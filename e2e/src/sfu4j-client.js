@@ -482,6 +482,7 @@ export function summarizeOutbound(report) {
   report.forEach((s) => {
     if (s.type !== 'outbound-rtp') return;
     const codec = s.codecId && byId.get(s.codecId);
+    const remote = s.remoteId && byId.get(s.remoteId);
     out.push({
       rid: s.rid,
       ssrc: s.ssrc,
@@ -498,6 +499,9 @@ export function summarizeOutbound(report) {
       targetBitrate: s.targetBitrate,
       active: s.active,
       mimeType: codec?.mimeType,
+      // the SFU's receiver reports about this stream (remote-inbound-rtp)
+      rr: remote ? { lost: remote.packetsLost, fractionLost: remote.fractionLost, rtt: remote.roundTripTime,
+        rttMeasurements: remote.roundTripTimeMeasurements } : undefined,
     });
   });
   return out;
@@ -524,6 +528,8 @@ export function summarizeTransport(report) {
         local: local && `${local.address || local.ip}:${local.port}/${local.protocol} ${local.candidateType}`,
         remote: remote && `${remote.address || remote.ip}:${remote.port}/${remote.protocol} ${remote.candidateType}`,
       };
+      out.availableOutgoingBitrate = pair.availableOutgoingBitrate;
+      out.currentRoundTripTime = pair.currentRoundTripTime;
     }
   });
   return out;

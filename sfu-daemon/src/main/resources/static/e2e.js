@@ -12910,6 +12910,7 @@
     report.forEach((s) => {
       if (s.type !== "outbound-rtp") return;
       const codec = s.codecId && byId.get(s.codecId);
+      const remote = s.remoteId && byId.get(s.remoteId);
       out.push({
         rid: s.rid,
         ssrc: s.ssrc,
@@ -12925,7 +12926,14 @@
         qualityLimitationReason: s.qualityLimitationReason,
         targetBitrate: s.targetBitrate,
         active: s.active,
-        mimeType: codec?.mimeType
+        mimeType: codec?.mimeType,
+        // the SFU's receiver reports about this stream (remote-inbound-rtp)
+        rr: remote ? {
+          lost: remote.packetsLost,
+          fractionLost: remote.fractionLost,
+          rtt: remote.roundTripTime,
+          rttMeasurements: remote.roundTripTimeMeasurements
+        } : void 0
       });
     });
     return out;
@@ -12950,6 +12958,8 @@
           local: local && `${local.address || local.ip}:${local.port}/${local.protocol} ${local.candidateType}`,
           remote: remote && `${remote.address || remote.ip}:${remote.port}/${remote.protocol} ${remote.candidateType}`
         };
+        out.availableOutgoingBitrate = pair.availableOutgoingBitrate;
+        out.currentRoundTripTime = pair.currentRoundTripTime;
       }
     });
     return out;

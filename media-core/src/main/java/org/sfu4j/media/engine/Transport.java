@@ -239,14 +239,16 @@ public abstract class Transport {
         return;
       }
     }
+    // Before the RTX branch: the sender numbers RTX (retransmissions and BWE probe padding) in
+    // the same transport-wide sequence; unrecorded, they read as lost and its estimate collapses.
+    int twccId = route.producer.transportCcExtId();
+    if (twccId > 0 && packet.extensionLength(twccId) == 2) {
+      recordTransportCc(packet, twccId, nowMs);
+    }
     if (route.rtx) {
       route.stream.onRtxPacket(nowMs);
       route.producer.receiveRtx(route.stream, packet, nowMs);
       return;
-    }
-    int twccId = route.producer.transportCcExtId();
-    if (twccId > 0 && packet.extensionLength(twccId) == 2) {
-      recordTransportCc(packet, twccId, nowMs);
     }
     route.producer.receiveRtp(route.stream, packet, nowMs);
   }
