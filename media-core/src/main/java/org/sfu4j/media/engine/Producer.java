@@ -104,9 +104,18 @@ public final class Producer {
     if (params.encodings.size() > 1) {
       return ProducerType.SIMULCAST;
     }
-    String mode = params.encodings.get(0).scalabilityMode;
-    if (mode != null && ScalabilityMode.parse(mode).spatialLayers() > 1) {
+    // mediasoup: spatial layers make SVC; temporal layers alone make SVC for the codecs whose
+    // payload carries layer ids per packet in one stream (VP9, AV1). VP8/H264 LxTy stay simple
+    // (SimpleConsumer filters VP8 temporal layers itself).
+    ScalabilityMode mode = ScalabilityMode.parse(params.encodings.get(0).scalabilityMode);
+    if (mode.spatialLayers() > 1) {
       return ProducerType.SVC;
+    }
+    if (mode.temporalLayers() > 1 && !params.codecs.isEmpty()) {
+      String mime = params.codecs.get(0).mimeType.toLowerCase(Locale.ROOT);
+      if (mime.equals("video/vp9") || mime.equals("video/av1")) {
+        return ProducerType.SVC;
+      }
     }
     return ProducerType.SIMPLE;
   }
