@@ -13,11 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import org.sfu4j.media.codec.CodecKeyFrameDetector;
 import org.sfu4j.media.engine.RtpDropCounters.EngineReason;
 import org.sfu4j.media.ortc.MediaKind;
+import org.sfu4j.media.ortc.RtcpFeedback;
 import org.sfu4j.media.ortc.RtpCodecParameters;
 import org.sfu4j.media.ortc.RtpEncodingParameters;
 import org.sfu4j.media.ortc.RtpMapping;
 import org.sfu4j.media.ortc.RtpParameters;
 import org.sfu4j.media.ortc.ScalabilityMode;
+import org.sfu4j.media.rtcp.Fir;
+import org.sfu4j.media.rtcp.Pli;
 import org.sfu4j.media.rtp.RtpPacket;
 import org.sfu4j.media.stream.RtpStreamRecv;
 
@@ -67,6 +70,11 @@ public final class Producer {
   private final List<Listener> listeners = new ArrayList<>();
   private boolean paused;
   private boolean closed;
+  /** Upstream key-frame request: FIR when the endpoint negotiated ccm fir but not nack pli. */
+  private final boolean useFir;
+  /** FIR command sequence number per stream (RFC 5104 4.3.1.1: +1 per new request). */
+  private final int[] firSeq;
+  private final Fir.Builder firBuilder;
 
   Producer(Transport transport, ProducerOptions o, RtpParameters params, RtpMapping mapping,
       RtpParameters consumable, long keyFrameRequestIntervalMs) {
@@ -81,6 +89,11 @@ public final class Producer {
     this.keyFrameRequestIntervalMs = keyFrameRequestIntervalMs;
     this.streams = new RtpStreamRecv[params.encodings.size()];
     this.type = typeOf(params);
+    this.useFir = o.kind == MediaKind.VIDEO && !params.codecs.isEmpty()
+        && hasFeedback(params.codecs.get(0), "ccm", "fir")
+        && !hasFeedback(params.codecs.get(0), "nack", "pli");
+    this.firSeq = useFir ? new int[streams.length] : null;
+    this.firBuilder = useFir ? new Fir.Builder() : null;
     Arrays.fill(mappedPayloadType, -1);
     for (RtpMapping.CodecMapping m : mapping.codecs) {
       if (m.payloadType != null && m.mappedPayloadType != null && m.payloadType >= 0 && m.payloadType < 128) {
@@ -98,6 +111,35 @@ public final class Producer {
         rtxPayloadType[c.payloadType] = true;
       }
     }
+  }
+
+  /**
+   * Rejects codecs of the other kind (e.g. {@code audio/opus} in a video producer): the router
+   * would otherwise map them and forward audio as video. Validation has run (mime types set).
+   *
+   * @throws IllegalArgumentException naming the first offending codec
+   */
+  static void checkCodecKinds(MediaKind kind, RtpParameters params) {
+    String prefix = kind.value() + "/";
+    for (int i = 0; i < params.codecs.size(); i++) {
+      String mime = params.codecs.get(i).mimeType;
+      if (mime == null || !mime.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+        throw new IllegalArgumentException("rtpParameters.codecs[" + i + "] " + mime
+            + " does not match the producer kind " + kind.value());
+      }
+    }
+  }
+
+  private static boolean hasFeedback(RtpCodecParameters codec, String type, String parameter) {
+    if (codec.rtcpFeedback == null) {
+      return false;
+    }
+    for (RtcpFeedback fb : codec.rtcpFeedback) {
+      if (type.equalsIgnoreCase(fb.type) && parameter.equalsIgnoreCase(fb.parameter)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ProducerType typeOf(RtpParameters params) {
@@ -331,7 +373,12 @@ public final class Producer {
     }
   }
 
-  /** Sends a PLI for stream {@code layer} unless one went out less than the interval ago. */
+  /**
+   * Sends a key-frame request for stream {@code layer} unless one went out less than the
+   * interval ago: a PLI (RFC 4585 6.3.1), or a FIR (RFC 5104 4.3.1) with this stream's next
+   * command sequence number when the endpoint negotiated {@code ccm fir} without
+   * {@code nack pli}.
+   */
   void requestKeyFrame(int layer, long nowMs) {
     if (closed || kind != MediaKind.VIDEO || layer < 0 || layer >= streams.length) {
       return;
@@ -340,11 +387,17 @@ public final class Producer {
     if (s == null || !s.tryKeyFrameRequest(nowMs, keyFrameRequestIntervalMs)) {
       return;
     }
-    // RFC 4585 6.3.1 PLI: V=2 FMT=1, PT=PSFB, length 2 words, sender SSRC, media SSRC.
-    ByteBuf pli = transport.router().worker().allocator().heapBuffer(12 + 64);
-    pli.writeByte(0x81).writeByte(206).writeShort(2)
-        .writeInt((int) transport.rtcpSsrc()).writeInt((int) s.ssrc());
-    transport.sendRtcpFromEngine(pli);
+    ByteBuf out;
+    if (useFir) {
+      firBuilder.clear().senderSsrc(transport.rtcpSsrc()).add(s.ssrc(), firSeq[layer]);
+      firSeq[layer] = (firSeq[layer] + 1) & 0xFF;
+      out = transport.router().worker().allocator().heapBuffer(firBuilder.sizeInBytes() + 64);
+      firBuilder.writeTo(out);
+    } else {
+      out = transport.router().worker().allocator().heapBuffer(Pli.SIZE + 64);
+      Pli.write(out, transport.rtcpSsrc(), s.ssrc());
+    }
+    transport.sendRtcpFromEngine(out);
   }
 
   boolean streamActive(int layer, long nowMs) {

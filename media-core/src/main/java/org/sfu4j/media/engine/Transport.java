@@ -347,6 +347,7 @@ public abstract class Transport {
     }
     RtpParameters params = o.rtpParameters.deepCopy();
     Ortc.validateRtpParameters(params);
+    Producer.checkCodecKinds(o.kind, params);
     if (params.encodings == null || params.encodings.isEmpty()) {
       throw new IllegalArgumentException("rtpParameters.encodings must not be empty");
     }
