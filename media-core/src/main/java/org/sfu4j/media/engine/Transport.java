@@ -89,7 +89,9 @@ public abstract class Transport {
   private final RtpPacket inView = new RtpPacket();
   private final RtpPacket outView = new RtpPacket();
   private final RtcpCompoundCursor rtcpCursor = new RtcpCompoundCursor();
-  private final RtpDropCounters drops = new RtpDropCounters();
+  private final RtpDropCounters drops;
+  /** The worker's totals (loop-confined, see {@link WorkerCounters}). */
+  private final WorkerCounters counters;
 
   private int midExtId;
   private int ridExtId;
@@ -113,6 +115,8 @@ public abstract class Transport {
     this.worker = router.worker();
     this.id = context.id();
     this.appData = appData == null ? new HashMap<>() : appData;
+    this.counters = worker.counters();
+    this.drops = new RtpDropCounters(counters);
   }
 
   public final String id() {
@@ -226,6 +230,8 @@ public abstract class Transport {
     }
     rtpPacketsReceived++;
     rtpBytesReceived += packet.length();
+    counters.rtpPacketsIn++;
+    counters.rtpBytesIn += packet.length();
     StreamRoute route = routesBySsrc.get((int) packet.ssrc());
     if (route == null) {
       route = learnRoute(packet, nowMs);
@@ -254,6 +260,7 @@ public abstract class Transport {
     c.reset(buf, buf.readerIndex(), buf.readableBytes());
     while (c.next()) {
       rtcpPacketsReceived++;
+      counters.rtcpPacketsIn++;
       int off = c.offset();
       int len = c.length();
       switch (c.packetType()) {
@@ -477,16 +484,20 @@ public abstract class Transport {
       return true;
     }
     notReadySkipped++;
+    counters.skip(WorkerCounters.Skip.TRANSPORT_NOT_READY);
     return false;
   }
 
   void sendRtpFromConsumer(Consumer consumer, ByteBuf packet, int length) {
     rtpPacketsSent++;
     rtpBytesSent += length;
+    counters.rtpPacketsOut++;
+    counters.rtpBytesOut += length;
     try {
       sendRtp(consumer, packet);
     } catch (RuntimeException e) {
       sendErrors++;
+      counters.skip(WorkerCounters.Skip.SEND_ERROR);
     }
   }
 
@@ -496,6 +507,7 @@ public abstract class Transport {
       return;
     }
     rtcpPacketsSent++;
+    counters.rtcpPacketsOut++;
     try {
       sendRtcp(packet);
     } catch (RuntimeException e) {
@@ -505,6 +517,11 @@ public abstract class Transport {
 
   void countDrop(EngineReason reason) {
     drops.count(reason);
+  }
+
+  /** A consumer of this transport skipped a packet: worker totals (the consumer counts its own). */
+  void countSkip(WorkerCounters.Skip reason) {
+    counters.skip(reason);
   }
 
   long dropCount(EngineReason reason) {
