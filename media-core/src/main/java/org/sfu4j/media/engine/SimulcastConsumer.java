@@ -100,7 +100,7 @@ public final class SimulcastConsumer extends Consumer {
       seq.drop(inSeq);
       return;
     }
-    if (temporal.layers() > 1 || vp8) {
+    if (temporal.layers() > 1) {
       layersIn.parse(packet);
       if (!temporal.accept(layersIn, keyFrame)) {
         skipped(WorkerCounters.Skip.TEMPORAL_LAYER);
