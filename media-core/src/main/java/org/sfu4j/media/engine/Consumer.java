@@ -16,6 +16,12 @@ import org.sfu4j.media.ortc.RtpEncodingParameters;
 import org.sfu4j.media.ortc.RtpHeaderExtensionParameters;
 import org.sfu4j.media.ortc.RtpMapping;
 import org.sfu4j.media.ortc.RtpParameters;
+import org.sfu4j.media.quality.NtpTime;
+import org.sfu4j.media.quality.RetransmissionBuffer;
+import org.sfu4j.media.quality.RtcpReceiverReportGenerator;
+import org.sfu4j.media.quality.SenderReportGenerator;
+import org.sfu4j.media.rtcp.SenderReport;
+import org.sfu4j.media.rtcp.GenericNack;
 import org.sfu4j.media.rtp.RtpDropReason;
 import org.sfu4j.media.rtp.RtpPacket;
 import org.sfu4j.media.stream.RtpStreamRecv;
@@ -67,6 +73,16 @@ public abstract class Consumer {
   private final byte[] midBytes;
   final int clockRate;
   private final List<Listener> listeners = new ArrayList<>();
+
+  /** Video only: answers this consumer's NACKs (RTX when negotiated); null for audio. */
+  private final RetransmissionBuffer retransmissionBuffer;
+  private final int[] nackSeqs = new int[17 * 64];
+  /** Coarse clock for retransmission ages: updated per tick, not read per packet. */
+  private long lastTickMs;
+  private long retransmissionsSent;
+  private final SenderReportGenerator senderReport;
+  private final SenderReport.Builder srBuilder = new SenderReport.Builder();
+  private long nextReportMs = Long.MIN_VALUE;
 
   boolean paused;
   boolean producerPaused;
@@ -139,6 +155,26 @@ public abstract class Consumer {
     this.producerMidExtId = pMid;
     this.consumerMidExtId = cMid;
     this.midBytes = params.mid.getBytes(StandardCharsets.US_ASCII);
+    this.retransmissionBuffer = kind == MediaKind.VIDEO ? newRetransmissionBuffer(params) : null;
+    this.lastTickMs = transport.router().worker().nowMs();
+    this.senderReport = new SenderReportGenerator(ssrc, clockRate);
+  }
+
+  private RetransmissionBuffer newRetransmissionBuffer(RtpParameters params) {
+    RetransmissionBuffer b = new RetransmissionBuffer(ssrc);
+    // Retransmissions drop the MID extension (the receiver knows the SSRC by then).
+    b.setExtensionIdMap(extIdMapWithoutMid);
+    if (rtxSsrc >= 0) {
+      for (RtpCodecParameters c : params.codecs) {
+        if (c.mimeType != null && c.mimeType.toLowerCase(java.util.Locale.ROOT).endsWith("/rtx")
+            && c.payloadType != null) {
+          b.enableRtx(rtxSsrc, c.payloadType,
+              java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+          break;
+        }
+      }
+    }
+    return b;
   }
 
   public final String id() {
@@ -306,6 +342,7 @@ public abstract class Consumer {
       m.put("packetCount", sendStream.packetsSent());
       m.put("byteCount", sendStream.bytesSent());
       m.put("nackCount", sendStream.nackRequests());
+      m.put("retransmittedPacketCount", retransmissionsSent);
       m.put("pliCount", sendStream.keyFrameRequests());
       m.put("fractionLost", sendStream.fractionLost());
       m.put("packetsLost", sendStream.packetsLostReported());
@@ -484,7 +521,88 @@ public abstract class Consumer {
       }
     }
     sendStream.onPacketSent(length);
+    senderReport.onPacketSent(outTimestamp, in.payloadLength(), lastTickMs);
+    if (retransmissionBuffer != null) {
+      ByteBuf stored = producer.sharedPacket().get(); // null outside the producer's fan-out
+      if (stored != null) {
+        retransmissionBuffer.insert(outSeq, outTimestamp, outPayloadType, stored, lastTickMs);
+      }
+    }
     transport.sendRtpFromConsumer(this, out, length);
+  }
+
+  /**
+   * The endpoint NACKed packets of this consumer: resend each one still in the retransmission
+   * buffer (RTX when negotiated). Only reads {@code nack}.
+   */
+  final void onNack(GenericNack nack, long nowMs) {
+    sendStream.onNack();
+    if (retransmissionBuffer == null || closed) {
+      return;
+    }
+    int n = nack.lostSequenceNumbers(nackSeqs);
+    for (int i = 0; i < n; i++) {
+      ByteBuf out = worker().allocator().heapBuffer(1500 + 64);
+      int len = retransmissionBuffer.writeRetransmission(nackSeqs[i], nowMs, 0, out);
+      if (len < 0) {
+        out.release();
+        continue;
+      }
+      retransmissionsSent++;
+      transport.sendRtpFromConsumer(this, out, len);
+    }
+  }
+
+  /** Router tick: ages out retransmission history; a Sender Report every second. */
+  final void tick(long nowMs) {
+    lastTickMs = nowMs;
+    if (retransmissionBuffer != null) {
+      retransmissionBuffer.expire(nowMs);
+    }
+    if (nextReportMs == Long.MIN_VALUE) {
+      nextReportMs = nowMs + Producer.RTCP_REPORT_INTERVAL_MS;
+    } else if (nowMs >= nextReportMs && !closed) {
+      nextReportMs = nowMs + Producer.RTCP_REPORT_INTERVAL_MS;
+      sendSenderReport(nowMs);
+    }
+  }
+
+  /**
+   * One SR for this consumer's stream. For a stream forwarded with unchanged timestamps (simple
+   * and SVC consumers) the NTP ↔ RTP mapping is the producer's own, so lip sync survives; other
+   * consumers fall back to our clock until they provide their timestamp offset (see
+   * {@link SenderReportGenerator#setSourceMapping}).
+   */
+  final void sendSenderReport(long nowMs) {
+    if (type() == ConsumerType.SIMPLE || type() == ConsumerType.SVC) {
+      RtcpReceiverReportGenerator source = producer.receiverReport(0);
+      if (source != null && source.lastSrNtp() != 0) {
+        senderReport.setSourceMapping(source.lastSrNtp(), source.lastSrRtpTimestamp(),
+            source.lastSrReceivedMs(), 0);
+      }
+    }
+    srBuilder.clearReportBlocks();
+    if (!senderReport.fillSenderInfo(srBuilder, nowMs,
+        NtpTime.fromUnixMs(System.currentTimeMillis()))) {
+      return;
+    }
+    ByteBuf out = worker().allocator().heapBuffer(srBuilder.sizeInBytes());
+    srBuilder.writeTo(out);
+    transport.sendRtcpFromEngine(out);
+  }
+
+  /** A receiver report block about this consumer: RTT from LSR/DLSR. */
+  final void onReportBlock(long lastSr, long delaySinceLastSr) {
+    senderReport.onReceiverReport(lastSr, delaySinceLastSr, lastTickMs);
+  }
+
+  /** RTT measured from the receiver's reports, -1 if none yet. */
+  final long rttMs() {
+    return senderReport.rttMs();
+  }
+
+  final long retransmissionsSent() {
+    return retransmissionsSent;
   }
 
   /**
@@ -518,6 +636,9 @@ public abstract class Consumer {
       return;
     }
     closed = true;
+    if (retransmissionBuffer != null) {
+      retransmissionBuffer.close();
+    }
     producer.removeConsumer(this);
     transport.onConsumerClosed(this);
     for (Listener l : new ArrayList<>(listeners)) {

@@ -21,6 +21,13 @@ import org.sfu4j.media.ortc.RtpParameters;
 import org.sfu4j.media.ortc.ScalabilityMode;
 import org.sfu4j.media.rtcp.Fir;
 import org.sfu4j.media.rtcp.Pli;
+import org.sfu4j.media.quality.NackGenerator;
+import org.sfu4j.media.quality.RtcpReceiverReportGenerator;
+import org.sfu4j.media.ortc.RtpHeaderExtensionParameters;
+import org.sfu4j.media.ortc.SupportedRtpCapabilities;
+import org.sfu4j.media.rtcp.ReceiverReport;
+import org.sfu4j.media.quality.SharedPacket;
+import org.sfu4j.media.rtcp.GenericNack;
 import org.sfu4j.media.rtp.RtpPacket;
 import org.sfu4j.media.stream.RtpStreamRecv;
 
@@ -76,6 +83,26 @@ public final class Producer {
   private final int[] firSeq;
   private final Fir.Builder firBuilder;
 
+  // ---- media quality (issue 7): NACK upstream, RTX repair, shared retransmission copy
+  /** Producer RTX payload type to its associated media payload type ("apt"); -1 = none. */
+  private final int[] aptByRtxPayloadType = new int[128];
+  /** Per encoding; null for audio or before the stream is bound. */
+  private final NackGenerator[] nackGenerators;
+  private final GenericNack.Builder nackBuilder = new GenericNack.Builder();
+  /** The once-per-packet copy consumers' retransmission buffers share during one fan-out. */
+  private final SharedPacket sharedPacket;
+  private final RtpPacket rtxView = new RtpPacket();
+  private long rtxRecovered;
+  /** Per encoding: reception statistics and our report block about it. */
+  private final RtcpReceiverReportGenerator[] receiverReports;
+  private final ReceiverReport.Builder rrBuilder = new ReceiverReport.Builder();
+  /** RTCP report interval (RFC 3550 minimum for video-rate senders, as mediasoup uses 1 s). */
+  static final long RTCP_REPORT_INTERVAL_MS = 1000;
+  private long nextReportMs = Long.MIN_VALUE;
+  /** One-byte/two-byte id of the transport-wide-cc extension the endpoint sends, 0 if none. */
+  private final int transportCcExtId;
+  private boolean receivingRtx;
+
   Producer(Transport transport, ProducerOptions o, RtpParameters params, RtpMapping mapping,
       RtpParameters consumable, long keyFrameRequestIntervalMs) {
     this.transport = transport;
@@ -94,6 +121,19 @@ public final class Producer {
         && !hasFeedback(params.codecs.get(0), "nack", "pli");
     this.firSeq = useFir ? new int[streams.length] : null;
     this.firBuilder = useFir ? new Fir.Builder() : null;
+    this.nackGenerators = new NackGenerator[params.encodings.size()];
+    this.receiverReports = new RtcpReceiverReportGenerator[params.encodings.size()];
+    int twcc = 0;
+    if (params.headerExtensions != null) {
+      for (RtpHeaderExtensionParameters e : params.headerExtensions) {
+        if (SupportedRtpCapabilities.URI_TRANSPORT_WIDE_CC_01.equals(e.uri) && e.id != null) {
+          twcc = e.id;
+        }
+      }
+    }
+    this.transportCcExtId = twcc;
+    this.sharedPacket = new SharedPacket(transport.router().worker().allocator());
+    Arrays.fill(aptByRtxPayloadType, -1);
     Arrays.fill(mappedPayloadType, -1);
     for (RtpMapping.CodecMapping m : mapping.codecs) {
       if (m.payloadType != null && m.mappedPayloadType != null && m.payloadType >= 0 && m.payloadType < 128) {
@@ -109,6 +149,10 @@ public final class Producer {
       clockRateByPayloadType[c.payloadType] = c.clockRate == null ? 90000 : c.clockRate;
       if (mime.endsWith("/rtx")) {
         rtxPayloadType[c.payloadType] = true;
+        Object apt = c.parameters == null ? null : c.parameters.get("apt");
+        if (apt instanceof Number n && n.intValue() >= 0 && n.intValue() < 128) {
+          aptByRtxPayloadType[c.payloadType] = n.intValue();
+        }
       }
     }
   }
@@ -362,14 +406,187 @@ public final class Producer {
         && CodecKeyFrameDetector.isKeyFrame(mimeByPayloadType[pt], packet.buffer(),
             packet.payloadOffset(), packet.payloadLength());
     stream.onPacket(packet.sequenceNumber(), packet.length(), keyFrame, nowMs);
+    lastNowMs = nowMs;
+    RtcpReceiverReportGenerator rr = receiverReport(stream);
+    if (rr != null) {
+      rr.onPacket(packet.sequenceNumber(), packet.timestamp(), nowMs, receivingRtx);
+    }
+    NackGenerator nack = nackGenerator(stream);
+    if (nack != null) {
+      nack.onPacket(packet.sequenceNumber(), keyFrame, nowMs);
+    }
     if (paused) {
       transport.countDrop(EngineReason.PRODUCER_PAUSED);
       return;
     }
     ArrayList<Consumer> cs = consumers;
-    // Index loop: no iterator allocation; a consumer closed by a listener mid-loop is tolerated.
-    for (int i = 0; i < cs.size(); i++) {
-      cs.get(i).onRtpPacket(stream, packet, keyFrame, nowMs);
+    sharedPacket.reset(packet.buffer(), packet.offset(), packet.length());
+    try {
+      // Index loop: no iterator allocation; a consumer closed by a listener mid-loop is tolerated.
+      for (int i = 0; i < cs.size(); i++) {
+        cs.get(i).onRtpPacket(stream, packet, keyFrame, nowMs);
+      }
+    } finally {
+      sharedPacket.done();
+    }
+  }
+
+  /**
+   * One packet of {@code stream}'s RTX stream (RFC 4588): restores the original packet (OSN from
+   * the first two payload bytes, associated payload type, media SSRC) into a pooled copy and
+   * feeds it through {@link #receiveRtp} as a late packet, which repairs the NACK entry and lets
+   * consumers forward it. Only reads {@code rtx}; the copy is released before returning.
+   */
+  void receiveRtx(RtpStreamRecv stream, RtpPacket rtx, long nowMs) {
+    int apt = aptByRtxPayloadType[rtx.payloadType()];
+    if (apt < 0 || rtx.payloadLength() < 2) {
+      transport.countDrop(EngineReason.RTX_NOT_FORWARDED);
+      return; // padding-only RTX (bandwidth probing) or unknown payload type
+    }
+    ByteBuf buf = rtx.buffer();
+    int osn = buf.getUnsignedShort(rtx.payloadOffset());
+    int header = rtx.headerLength();
+    int payload = rtx.payloadLength() - 2;
+    ByteBuf copy = transport.router().worker().allocator().heapBuffer(header + payload);
+    try {
+      copy.writeBytes(buf, rtx.offset(), header);
+      copy.writeBytes(buf, rtx.payloadOffset() + 2, payload);
+      copy.setByte(0, copy.getByte(0) & ~0x20); // padding was not copied
+      copy.setByte(1, (copy.getByte(1) & 0x80) | apt);
+      copy.setShort(2, osn);
+      copy.setInt(8, (int) stream.ssrc());
+      if (rtxView.wrap(copy) == org.sfu4j.media.rtp.RtpDropReason.OK) {
+        NackGenerator nack = nackGenerator(stream);
+        if (nack != null && nack.isPending(osn)) {
+          rtxRecovered++;
+        }
+        receivingRtx = true;
+        receiveRtp(stream, rtxView, nowMs);
+      }
+    } finally {
+      receivingRtx = false;
+      rtxView.clear();
+      copy.release();
+    }
+  }
+
+  /** The shared stored copy of the packet being fanned out (see {@link SharedPacket}). */
+  SharedPacket sharedPacket() {
+    return sharedPacket;
+  }
+
+  /** Packets repaired through RTX (they were pending a NACK when they arrived). */
+  long rtxRecoveredCount() {
+    return rtxRecovered;
+  }
+
+  /** NACK generator of a stream (created on first use, video only), or null. */
+  NackGenerator nackGenerator(RtpStreamRecv stream) {
+    if (kind != MediaKind.VIDEO) {
+      return null;
+    }
+    int layer = stream.encodingIndex();
+    if (layer < 0 || layer >= nackGenerators.length || streams[layer] != stream) {
+      return null;
+    }
+    NackGenerator g = nackGenerators[layer];
+    if (g == null) {
+      g = new NackGenerator(new NackSender(layer));
+      nackGenerators[layer] = g;
+    }
+    return g;
+  }
+
+  /** Router tick: NACK retries and give-ups; a Receiver Report every second. */
+  void tick(long nowMs) {
+    lastNowMs = nowMs;
+    for (NackGenerator g : nackGenerators) {
+      if (g != null) {
+        g.onTick(nowMs);
+      }
+    }
+    if (nextReportMs == Long.MIN_VALUE) {
+      nextReportMs = nowMs + RTCP_REPORT_INTERVAL_MS;
+    } else if (nowMs >= nextReportMs && !closed) {
+      nextReportMs = nowMs + RTCP_REPORT_INTERVAL_MS;
+      sendReceiverReport(nowMs);
+    }
+  }
+
+  /** One RR with a report block per stream that received packets (RFC 3550 6.4.2). */
+  void sendReceiverReport(long nowMs) {
+    rrBuilder.clearReportBlocks().senderSsrc(transport.rtcpSsrc());
+    int blocks = 0;
+    for (RtcpReceiverReportGenerator g : receiverReports) {
+      if (g != null && g.addReportBlock(rrBuilder, nowMs)) {
+        blocks++;
+      }
+    }
+    if (blocks == 0) {
+      return;
+    }
+    ByteBuf out = transport.router().worker().allocator().heapBuffer(rrBuilder.sizeInBytes());
+    rrBuilder.writeTo(out);
+    transport.sendRtcpFromEngine(out);
+  }
+
+  /** A Sender Report arrived for {@code stream}: LSR/DLSR and the NTP/RTP mapping. */
+  void onSenderReport(RtpStreamRecv stream, long ntp, long rtpTimestamp, long nowMs) {
+    RtcpReceiverReportGenerator g = receiverReport(stream);
+    if (g != null) {
+      g.onSenderReport(ntp, rtpTimestamp, nowMs);
+    }
+  }
+
+  /** Reception statistics of a bound stream (created on first use), or null. */
+  RtcpReceiverReportGenerator receiverReport(RtpStreamRecv stream) {
+    int layer = stream.encodingIndex();
+    if (layer < 0 || layer >= receiverReports.length || streams[layer] != stream) {
+      return null;
+    }
+    RtcpReceiverReportGenerator g = receiverReports[layer];
+    if (g == null || g.ssrc() != stream.ssrc()) {
+      g = new RtcpReceiverReportGenerator(stream.ssrc(), Math.max(1, stream.clockRate()));
+      receiverReports[layer] = g;
+    }
+    return g;
+  }
+
+  /** Receiver report state of encoding {@code layer}, or null. */
+  RtcpReceiverReportGenerator receiverReport(int layer) {
+    return layer >= 0 && layer < receiverReports.length ? receiverReports[layer] : null;
+  }
+
+  /** Id of the transport-wide-cc extension in this producer's packets, 0 if not negotiated. */
+  int transportCcExtId() {
+    return transportCcExtId;
+  }
+
+  private long lastNowMs;
+
+  /** Sends the generator's NACKs upstream for one encoding; key frame when repair failed. */
+  private final class NackSender implements NackGenerator.Listener {
+    private final int layer;
+
+    NackSender(int layer) {
+      this.layer = layer;
+    }
+
+    @Override
+    public void onNackRequired(int[] seqs, int count) {
+      RtpStreamRecv s = streams[layer];
+      if (s == null || closed) {
+        return;
+      }
+      nackBuilder.clear().ssrcs(transport.rtcpSsrc(), s.ssrc()).addSequenceNumbers(seqs, count);
+      ByteBuf out = transport.router().worker().allocator().heapBuffer(nackBuilder.sizeInBytes());
+      nackBuilder.writeTo(out);
+      transport.sendRtcpFromEngine(out);
+    }
+
+    @Override
+    public void onKeyFrameRequired() {
+      requestKeyFrame(layer, lastNowMs);
     }
   }
 

@@ -41,12 +41,27 @@ public final class Router {
   private final PendingConsumerQueue pending;
   private final List<Listener> listeners = new ArrayList<>();
   private boolean closed;
+  /** One timer per router services every stream's media-quality work (NACK retries, ...). */
+  static final long TICK_MS = 20;
+  private final java.util.concurrent.ScheduledFuture<?> tickTimer;
 
   Router(Worker worker, RouterOptions options) {
     this.worker = worker;
     this.appData = options.appData == null ? new HashMap<>() : options.appData;
     this.rtpCapabilities = Ortc.generateRouterRtpCapabilities(options.mediaCodecs);
     this.pending = new PendingConsumerQueue(this);
+    this.tickTimer = worker.eventLoop().scheduleAtFixedRate(() -> tick(worker.nowMs()), TICK_MS,
+        TICK_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  /** Media-quality timers of everything under this router; loop only. Tests call it directly. */
+  void tick(long nowMs) {
+    if (closed) {
+      return;
+    }
+    for (Transport t : transports.values()) {
+      t.tick(nowMs);
+    }
   }
 
   public String id() {
@@ -82,6 +97,15 @@ public final class Router {
 
   public void removeListener(Listener listener) {
     worker.execute(() -> listeners.remove(listener));
+  }
+
+  /**
+   * mediasoup's {@code router.createWebRtcTransport()}: ICE-lite + DTLS-SRTP over the worker's UDP
+   * socket. Delegates to {@link org.sfu4j.media.transport.WebRtcTransport#create} (webrtc branch).
+   */
+  public CompletableFuture<org.sfu4j.media.transport.WebRtcTransport> createWebRtcTransport(
+      org.sfu4j.media.transport.WebRtcTransportOptions options) {
+    return org.sfu4j.media.transport.WebRtcTransport.create(this, options);
   }
 
   public CompletableFuture<DirectTransport> createDirectTransport(DirectTransportOptions options) {
@@ -210,6 +234,7 @@ public final class Router {
       return;
     }
     closed = true;
+    tickTimer.cancel(false);
     pending.dropAll();
     for (Transport t : new ArrayList<>(transports.values())) {
       t.closeInternal(true);

@@ -23,6 +23,8 @@ import org.sfu4j.media.ortc.RtpEncodingParameters;
 import org.sfu4j.media.ortc.RtpHeaderExtensionParameters;
 import org.sfu4j.media.ortc.RtpMapping;
 import org.sfu4j.media.ortc.RtpParameters;
+import org.sfu4j.media.bwe.TransportCcFeedbackGenerator;
+import org.sfu4j.media.rtcp.GenericNack;
 import org.sfu4j.media.rtcp.RtcpCompoundCursor;
 import org.sfu4j.media.rtcp.RtcpDropReason;
 import org.sfu4j.media.rtcp.RtcpPacketType;
@@ -92,6 +94,9 @@ public abstract class Transport {
   private final RtpDropCounters drops;
   /** The worker's totals (loop-confined, see {@link WorkerCounters}). */
   private final WorkerCounters counters;
+  private final GenericNack nackView = new GenericNack();
+  /** transport-cc feedback for what the endpoint sends us (created when a producer uses it). */
+  private TransportCcFeedbackGenerator transportCcFeedback;
 
   private int midExtId;
   private int ridExtId;
@@ -242,10 +247,27 @@ public abstract class Transport {
     }
     if (route.rtx) {
       route.stream.onRtxPacket(nowMs);
-      drops.count(EngineReason.RTX_NOT_FORWARDED);
+      route.producer.receiveRtx(route.stream, packet, nowMs);
       return;
     }
+    int twccId = route.producer.transportCcExtId();
+    if (twccId > 0 && packet.extensionLength(twccId) == 2) {
+      recordTransportCc(packet, twccId, nowMs);
+    }
     route.producer.receiveRtp(route.stream, packet, nowMs);
+  }
+
+  private void recordTransportCc(RtpPacket packet, int extId, long nowMs) {
+    if (transportCcFeedback == null) {
+      transportCcFeedback = new TransportCcFeedbackGenerator(fb -> {
+        ByteBuf out = worker.allocator().heapBuffer(fb.sizeInBytes());
+        fb.writeTo(out);
+        sendRtcpFromEngine(out);
+      }, 100);
+      transportCcFeedback.setSsrcs(rtcpSsrc, packet.ssrc());
+    }
+    // The worker clock is in ms; TWCC has 250 µs resolution (finer arrival times need a µs clock).
+    transportCcFeedback.onPacket(packet.extensionU16(extId), nowMs * 1000);
   }
 
   /**
@@ -270,6 +292,8 @@ public abstract class Transport {
             if (r != null && !r.rtx) {
               r.stream.onSenderReport(buf.getUnsignedInt(off + 8), buf.getUnsignedInt(off + 12),
                   buf.getUnsignedInt(off + 16), nowMs);
+              r.producer.onSenderReport(r.stream, buf.getLong(off + 8), buf.getUnsignedInt(off + 16),
+                  nowMs);
             }
             onReportBlocks(buf, off + 28, c.count(), off + len);
           }
@@ -293,10 +317,10 @@ public abstract class Transport {
           }
           break;
         case RtcpPacketType.RTPFB:
-          if (c.count() == 1 && len >= 12) { // generic NACK: no retransmission buffer yet, counted
-            Consumer consumer = consumersBySsrc.get(buf.getInt(off + 8));
+          if (c.count() == 1 && nackView.wrap(buf, off, len) == RtcpDropReason.OK) {
+            Consumer consumer = consumersBySsrc.get((int) nackView.mediaSsrc());
             if (consumer != null) {
-              consumer.onNack();
+              consumer.onNack(nackView, nowMs);
             }
           }
           break;
@@ -315,6 +339,7 @@ public abstract class Transport {
       if (consumer != null) {
         int cumulative = buf.getMedium(at + 5);
         consumer.sendStream().onReceiverReport(buf.getUnsignedByte(at + 4), cumulative);
+        consumer.onReportBlock(buf.getUnsignedInt(at + 16), buf.getUnsignedInt(at + 20));
       }
     }
   }
@@ -512,6 +537,22 @@ public abstract class Transport {
       sendRtcp(packet);
     } catch (RuntimeException e) {
       sendErrors++;
+    }
+  }
+
+  /** Router tick (media quality timers): producers' NACK retries, consumers' history aging. */
+  void tick(long nowMs) {
+    if (closed) {
+      return;
+    }
+    for (Producer p : producers.values()) {
+      p.tick(nowMs);
+    }
+    for (Consumer c : consumers.values()) {
+      c.tick(nowMs);
+    }
+    if (transportCcFeedback != null) {
+      transportCcFeedback.onTick(nowMs);
     }
   }
 

@@ -282,4 +282,23 @@ public final class Worker {
       f.completeExceptionally(e);
     }
   }
+
+  // ---- per-worker services of network transports (added by the webrtc branch) ----
+
+  private final Map<Class<?>, Object> services = new java.util.HashMap<>();
+
+  /**
+   * Loop only. The worker-wide service of {@code type} (e.g. the WebRTC UDP socket and DTLS
+   * certificate), created by {@code factory} on first use. Services clean up through
+   * {@code eventLoop().terminationFuture()}; Netty closes channels registered on the loop.
+   */
+  public <T> T service(Class<T> type, java.util.function.Function<Worker, T> factory) {
+    Object s = services.get(type);
+    if (s == null) {
+      checkOpen();
+      s = factory.apply(this);
+      services.put(type, s);
+    }
+    return type.cast(s);
+  }
 }

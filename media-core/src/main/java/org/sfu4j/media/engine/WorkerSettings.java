@@ -109,4 +109,39 @@ public final class WorkerSettings {
     this.appData = appData == null ? new HashMap<>() : appData;
     return this;
   }
+
+  // ---- WebRTC transport settings (added by the webrtc branch; mediasoup's names) ----
+
+  private int rtcMinPort = 10000;
+  private int rtcMaxPort = 59999;
+  private org.sfu4j.srtp.DtlsCertificate dtlsCertificate;
+
+  /** Lowest UDP port the worker's WebRTC socket may bind (0 with rtcMaxPort 0: ephemeral). */
+  public int rtcMinPort() {
+    return rtcMinPort;
+  }
+
+  public WorkerSettings rtcMinPort(int port) {
+    this.rtcMinPort = port;
+    return this;
+  }
+
+  public int rtcMaxPort() {
+    return rtcMaxPort;
+  }
+
+  public WorkerSettings rtcMaxPort(int port) {
+    this.rtcMaxPort = port;
+    return this;
+  }
+
+  /** The worker's DTLS identity; null = generate an ECDSA P-256 one when first needed. */
+  public org.sfu4j.srtp.DtlsCertificate dtlsCertificate() {
+    return dtlsCertificate;
+  }
+
+  public WorkerSettings dtlsCertificate(org.sfu4j.srtp.DtlsCertificate certificate) {
+    this.dtlsCertificate = certificate;
+    return this;
+  }
 }
