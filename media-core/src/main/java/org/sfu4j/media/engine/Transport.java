@@ -91,10 +91,12 @@ public abstract class Transport {
   private final RtpPacket inView = new RtpPacket();
   private final RtpPacket outView = new RtpPacket();
   private final RtcpCompoundCursor rtcpCursor = new RtcpCompoundCursor();
+  private final RtpDropCounters drops;
+  /** The worker's totals (loop-confined, see {@link WorkerCounters}). */
+  private final WorkerCounters counters;
   private final GenericNack nackView = new GenericNack();
   /** transport-cc feedback for what the endpoint sends us (created when a producer uses it). */
   private TransportCcFeedbackGenerator transportCcFeedback;
-  private final RtpDropCounters drops = new RtpDropCounters();
 
   private int midExtId;
   private int ridExtId;
@@ -118,6 +120,8 @@ public abstract class Transport {
     this.worker = router.worker();
     this.id = context.id();
     this.appData = appData == null ? new HashMap<>() : appData;
+    this.counters = worker.counters();
+    this.drops = new RtpDropCounters(counters);
   }
 
   public final String id() {
@@ -231,6 +235,8 @@ public abstract class Transport {
     }
     rtpPacketsReceived++;
     rtpBytesReceived += packet.length();
+    counters.rtpPacketsIn++;
+    counters.rtpBytesIn += packet.length();
     StreamRoute route = routesBySsrc.get((int) packet.ssrc());
     if (route == null) {
       route = learnRoute(packet, nowMs);
@@ -278,6 +284,7 @@ public abstract class Transport {
     c.reset(buf, buf.readerIndex(), buf.readableBytes());
     while (c.next()) {
       rtcpPacketsReceived++;
+      counters.rtcpPacketsIn++;
       int off = c.offset();
       int len = c.length();
       switch (c.packetType()) {
@@ -374,6 +381,7 @@ public abstract class Transport {
     }
     RtpParameters params = o.rtpParameters.deepCopy();
     Ortc.validateRtpParameters(params);
+    Producer.checkCodecKinds(o.kind, params);
     if (params.encodings == null || params.encodings.isEmpty()) {
       throw new IllegalArgumentException("rtpParameters.encodings must not be empty");
     }
@@ -428,9 +436,18 @@ public abstract class Transport {
     RtpParameters params = Ortc.getConsumerRtpParameters(
         producer.consumableRtpParametersShared(), caps, false, o.enableRtx);
     params.mid = String.valueOf(nextMid++);
-    Consumer consumer = producer.type() == ProducerType.SIMULCAST
-        ? new SimulcastConsumer(this, producer, o, params)
-        : new SimpleConsumer(this, producer, o, params);
+    Consumer consumer;
+    switch (producer.type()) {
+      case SIMULCAST:
+        consumer = new SimulcastConsumer(this, producer, o, params);
+        break;
+      case SVC:
+        consumer = new SvcConsumer(this, producer, o, params);
+        break;
+      default:
+        consumer = new SimpleConsumer(this, producer, o, params);
+        break;
+    }
     if (consumersBySsrc.containsKey((int) consumer.ssrc())) {
       throw new IllegalStateException("consumer ssrc collision: " + consumer.ssrc());
     }
@@ -494,16 +511,20 @@ public abstract class Transport {
       return true;
     }
     notReadySkipped++;
+    counters.skip(WorkerCounters.Skip.TRANSPORT_NOT_READY);
     return false;
   }
 
   void sendRtpFromConsumer(Consumer consumer, ByteBuf packet, int length) {
     rtpPacketsSent++;
     rtpBytesSent += length;
+    counters.rtpPacketsOut++;
+    counters.rtpBytesOut += length;
     try {
       sendRtp(consumer, packet);
     } catch (RuntimeException e) {
       sendErrors++;
+      counters.skip(WorkerCounters.Skip.SEND_ERROR);
     }
   }
 
@@ -513,6 +534,7 @@ public abstract class Transport {
       return;
     }
     rtcpPacketsSent++;
+    counters.rtcpPacketsOut++;
     try {
       sendRtcp(packet);
     } catch (RuntimeException e) {
@@ -538,6 +560,11 @@ public abstract class Transport {
 
   void countDrop(EngineReason reason) {
     drops.count(reason);
+  }
+
+  /** A consumer of this transport skipped a packet: worker totals (the consumer counts its own). */
+  void countSkip(WorkerCounters.Skip reason) {
+    counters.skip(reason);
   }
 
   long dropCount(EngineReason reason) {
