@@ -445,6 +445,13 @@ public final class Producer {
     }
     ByteBuf buf = rtx.buffer();
     int osn = buf.getUnsignedShort(rtx.payloadOffset());
+    NackGenerator nack = nackGenerator(stream);
+    if (nack != null && !nack.isPending(osn)) {
+      // Not a repair: libwebrtc probes bandwidth with RTX copies of packets already received
+      // ("payload padding"). Re-injected, they count twice (negative loss in our RRs) for nothing.
+      transport.countDrop(EngineReason.RTX_NOT_FORWARDED);
+      return;
+    }
     int header = rtx.headerLength();
     int payload = rtx.payloadLength() - 2;
     ByteBuf copy = transport.router().worker().allocator().heapBuffer(header + payload);
@@ -456,8 +463,7 @@ public final class Producer {
       copy.setShort(2, osn);
       copy.setInt(8, (int) stream.ssrc());
       if (rtxView.wrap(copy) == org.sfu4j.media.rtp.RtpDropReason.OK) {
-        NackGenerator nack = nackGenerator(stream);
-        if (nack != null && nack.isPending(osn)) {
+        if (nack != null) {
           rtxRecovered++;
         }
         receivingRtx = true;
