@@ -29,7 +29,7 @@ if [ "${SFU4J_E2E_IN_NETNS:-}" != "1" ]; then
     echo "[e2e] FAIL: must run as root (network namespace + veth); CI runs as root" >&2
     exit 3
   fi
-  for tool in unshare ip node; do
+  for tool in unshare ip node curl; do
     command -v "$tool" >/dev/null || { echo "[e2e] FAIL: '$tool' not found" >&2; exit 3; }
   done
   chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
