@@ -1,0 +1,78 @@
+package org.sfu4j.bench.load;
+
+import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one scenario: starts the sender thread, samples the meter and the target process once a
+ * second, turns measuring on after the warm-up, stops the publishers after the duration, waits a
+ * short drain so in-flight packets are not counted as lost, and reports.
+ */
+public final class LoadRun {
+  static final long DRAIN_MILLIS = 500;
+
+  private LoadRun() {}
+
+  /** Runs {@code session} under {@code config}; the session is closed by the caller. */
+  public static LoadReport.Final run(LoadConfig config, LoadSession session, LoadMeter meter,
+      PrintStream out) throws Exception {
+    LoadReport report = new LoadReport(config, out);
+    PublisherClock clock = new PublisherClock(config.traffic(), config.publishers(), session,
+        42);
+    Thread sender = new Thread(clock, "load-tx");
+    sender.setDaemon(true);
+    ProcessStats stats = session.targetStats();
+    stats.cpuCoresSinceLast();
+    long start = System.nanoTime();
+    sender.start();
+    long measureStart = 0;
+    long measureTicks = 0;
+    int total = config.warmupSeconds() + config.durationSeconds();
+    long last = start;
+    for (int second = 1; second <= total; second++) {
+      long wake = start + TimeUnit.SECONDS.toNanos(second);
+      long now;
+      while ((now = System.nanoTime()) < wake) {
+        TimeUnit.NANOSECONDS.sleep(wake - now);
+      }
+      LoadMeter.Interval i = session.onReceiveThread(meter::takeInterval);
+      long t = System.nanoTime();
+      report.interval(second, i, (t - last) / 1e9, stats.cpuCoresSinceLast(), stats.rssMb(),
+          stats.directMb());
+      last = t;
+      if (second == config.warmupSeconds() || (config.warmupSeconds() == 0 && second == 1
+          && measureStart == 0)) {
+        session.onReceiveThread(() -> {
+          meter.startMeasuring();
+          return null;
+        });
+        measureStart = System.nanoTime();
+        measureTicks = stats.cpuTicks();
+      }
+    }
+    if (config.warmupSeconds() == 0 && measureStart == 0) {
+      measureStart = start;
+    }
+    clock.stop();
+    long stop = System.nanoTime();
+    long stopTicks = stats.cpuTicks();
+    sender.join(5000);
+    Thread.sleep(DRAIN_MILLIS);
+    long[] lastSent = clock.lastSent();
+    int streams = meter.streams();
+    int[] publisherOf = new int[streams];
+    for (int s = 0; s < streams; s++) {
+      int subscriber = s >>> 1;
+      publisherOf[s] = Probe.streamId(subscriber / config.subscribersPerPublisher(), s & 1);
+    }
+    LoadMeter.Totals totals = session.onReceiveThread(() -> meter.totals(lastSent, publisherOf));
+    double seconds = (stop - measureStart) / 1e9;
+    double cpu = measureTicks >= 0 && stopTicks >= 0
+        ? (stopTicks - measureTicks) / ProcessStats.TICKS_PER_SECOND / seconds : Double.NaN;
+    LoadReport.Final f = new LoadReport.Final(seconds, totals, cpu, stats.rssMb(),
+        stats.directMb(), clock.sentPackets(), clock.sendErrors(), clock.lateFrames(),
+        session.setupJson());
+    report.finish(f);
+    return f;
+  }
+}
