@@ -1,0 +1,458 @@
+package org.sfu4j.media.engine;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.sfu4j.media.ortc.MediaKind;
+import org.sfu4j.media.ortc.RtpCodecParameters;
+import org.sfu4j.media.ortc.RtpEncodingParameters;
+import org.sfu4j.media.ortc.RtpHeaderExtensionParameters;
+import org.sfu4j.media.ortc.RtpMapping;
+import org.sfu4j.media.ortc.RtpParameters;
+import org.sfu4j.media.rtp.RtpDropReason;
+import org.sfu4j.media.rtp.RtpPacket;
+import org.sfu4j.media.stream.RtpStreamRecv;
+import org.sfu4j.media.stream.RtpStreamSend;
+import org.sfu4j.media.stream.SeqManager;
+
+/**
+ * A producer's media delivered to one endpoint through one transport, with its own SSRC, sequence
+ * and timestamp space, payload types and header extension ids.
+ *
+ * <p>Forwarding writes exactly one pooled heap copy per packet (the shared inbound buffer is never
+ * modified): header and payload are copied, then SSRC, sequence number, timestamp, payload type
+ * and extension ids are rewritten in the copy, which is handed to the transport (which owns it).
+ * Subclasses decide which packets pass and how sequence/timestamps are re-based.
+ */
+public abstract class Consumer {
+  /** Consumer events, on the loop. {@code onClose} always comes last. */
+  public interface Listener {
+    default void onProducerClose() {}
+
+    default void onProducerPause() {}
+
+    default void onProducerResume() {}
+
+    /** New current layers, or null when nothing is forwarded any more (paused). */
+    default void onLayersChange(ConsumerLayers layers) {}
+
+    default void onTransportClose() {}
+
+    default void onClose() {}
+  }
+
+  private final String id = UUID.randomUUID().toString();
+  final Transport transport;
+  final Producer producer;
+  private final MediaKind kind;
+  private final RtpParameters rtpParameters;
+  private final Map<String, Object> appData;
+  private final long ssrc;
+  private final long rtxSsrc;
+  private final RtpStreamSend sendStream;
+  final SeqManager seq = new SeqManager();
+  /** Producer payload type to consumer payload type; -1 = not negotiated, dropped. */
+  final int[] payloadTypeMap = new int[128];
+  private final byte[] extIdMap = new byte[256];
+  private final byte[] extIdMapWithoutMid = new byte[256];
+  private final int producerMidExtId;
+  private final int consumerMidExtId;
+  private final byte[] midBytes;
+  final int clockRate;
+  private final List<Listener> listeners = new ArrayList<>();
+
+  boolean paused;
+  boolean producerPaused;
+  boolean closed;
+  long droppedWaitingKeyFrame;
+  long droppedOld;
+  long droppedUnsupportedPayloadType;
+
+  Consumer(Transport transport, Producer producer, ConsumerOptions o, RtpParameters params) {
+    this.transport = transport;
+    this.producer = producer;
+    this.kind = producer.kind();
+    this.rtpParameters = params;
+    this.appData = o.appData == null ? new HashMap<>() : o.appData;
+    this.paused = o.paused;
+    this.producerPaused = producer.paused();
+    RtpEncodingParameters enc = params.encodings.get(0);
+    this.ssrc = enc.ssrc;
+    this.rtxSsrc = enc.rtx != null && enc.rtx.ssrc != null ? enc.rtx.ssrc : -1;
+    this.sendStream = new RtpStreamSend(ssrc, rtxSsrc);
+    RtpCodecParameters first = params.codecs.get(0);
+    this.clockRate = first.clockRate == null ? 90000 : first.clockRate;
+
+    // Payload types: producer PT -> router (mapped) PT -> kept only if the consumer negotiated it.
+    Arrays.fill(payloadTypeMap, -1);
+    for (RtpMapping.CodecMapping m : producer.rtpMapping().codecs) {
+      if (m.payloadType == null || m.mappedPayloadType == null || m.payloadType < 0 || m.payloadType >= 128) {
+        continue;
+      }
+      for (RtpCodecParameters c : params.codecs) {
+        if (m.mappedPayloadType.equals(c.payloadType)) {
+          payloadTypeMap[m.payloadType] = c.payloadType;
+        }
+      }
+    }
+    // Extension ids: producer id -> consumer id by URI; absent in the consumer = dropped (0).
+    int pMid = 0;
+    int cMid = 0;
+    RtpParameters pp = producer.rtpParametersShared();
+    if (pp.headerExtensions != null) {
+      for (RtpHeaderExtensionParameters pe : pp.headerExtensions) {
+        if (pe.id == null || pe.id <= 0 || pe.id > 255) {
+          continue;
+        }
+        if (Mids.MID_URI.equals(pe.uri)) {
+          pMid = pe.id;
+        }
+        if (params.headerExtensions != null) {
+          for (RtpHeaderExtensionParameters ce : params.headerExtensions) {
+            if (ce.uri != null && ce.uri.equals(pe.uri) && ce.id != null) {
+              extIdMap[pe.id] = (byte) (int) ce.id;
+              if (Mids.MID_URI.equals(ce.uri)) {
+                cMid = ce.id;
+              }
+            }
+          }
+        }
+      }
+    }
+    System.arraycopy(extIdMap, 0, extIdMapWithoutMid, 0, 256);
+    if (pMid > 0) {
+      extIdMapWithoutMid[pMid] = 0;
+    }
+    this.producerMidExtId = pMid;
+    this.consumerMidExtId = cMid;
+    this.midBytes = params.mid.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  public final String id() {
+    return id;
+  }
+
+  public final String producerId() {
+    return producer.id();
+  }
+
+  public final MediaKind kind() {
+    return kind;
+  }
+
+  public abstract ConsumerType type();
+
+  /** A deep copy of the parameters to signal to the endpoint (mid, SSRC, codecs, ...). */
+  public final RtpParameters rtpParameters() {
+    return rtpParameters.deepCopy();
+  }
+
+  public final Map<String, Object> appData() {
+    return appData;
+  }
+
+  public final Transport transport() {
+    return transport;
+  }
+
+  public final long ssrc() {
+    return ssrc;
+  }
+
+  /** -1 when RTX is not negotiated. */
+  public final long rtxSsrc() {
+    return rtxSsrc;
+  }
+
+  /** Loop-confined views. */
+  public final boolean paused() {
+    return paused;
+  }
+
+  public final boolean producerPaused() {
+    return producerPaused;
+  }
+
+  public final boolean closed() {
+    return closed;
+  }
+
+  /** 0..10 from the receiver's reported loss. */
+  public final int score() {
+    return sendStream.score();
+  }
+
+  public final void addListener(Listener l) {
+    worker().execute(() -> listeners.add(l));
+  }
+
+  public final void removeListener(Listener l) {
+    worker().execute(() -> listeners.remove(l));
+  }
+
+  public final CompletableFuture<Void> pause() {
+    return worker().call(() -> {
+      if (!paused && !closed) {
+        boolean wasActive = isActive();
+        paused = true;
+        if (wasActive) {
+          onDeactivated();
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Resumes; forwarding restarts at the next key frame (requested now) with continuous seq. */
+  public final CompletableFuture<Void> resume() {
+    return worker().call(() -> {
+      if (paused && !closed) {
+        paused = false;
+        if (isActive()) {
+          onActivated(worker().nowMs());
+        }
+      }
+      return null;
+    });
+  }
+
+  public final CompletableFuture<Void> setPreferredLayers(ConsumerLayers layers) {
+    return worker().call(() -> {
+      if (!closed && layers != null) {
+        applyPreferredLayers(layers, worker().nowMs());
+      }
+      return null;
+    });
+  }
+
+  /** Layers currently forwarded, or null (nothing forwarded or not layered). */
+  public final CompletableFuture<ConsumerLayers> currentLayers() {
+    return worker().call(this::currentLayersNow);
+  }
+
+  public final CompletableFuture<ConsumerLayers> preferredLayers() {
+    return worker().call(this::preferredLayersNow);
+  }
+
+  /** Asks the producer's endpoint for a key frame of the stream this consumer forwards. */
+  public final CompletableFuture<Void> requestKeyFrame() {
+    return worker().call(() -> {
+      if (!closed) {
+        onKeyFrameRequested(worker().nowMs());
+      }
+      return null;
+    });
+  }
+
+  public final CompletableFuture<Void> close() {
+    return worker().call(() -> {
+      closeInternal();
+      return null;
+    });
+  }
+
+  /** mediasoup-like: [outbound-rtp of this consumer]. */
+  public final CompletableFuture<List<Map<String, Object>>> getStats() {
+    return worker().call(() -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", "outbound-rtp");
+      m.put("timestamp", worker().nowMs());
+      m.put("ssrc", ssrc);
+      if (rtxSsrc >= 0) {
+        m.put("rtxSsrc", rtxSsrc);
+      }
+      m.put("kind", kind.value());
+      m.put("packetCount", sendStream.packetsSent());
+      m.put("byteCount", sendStream.bytesSent());
+      m.put("nackCount", sendStream.nackRequests());
+      m.put("pliCount", sendStream.keyFrameRequests());
+      m.put("fractionLost", sendStream.fractionLost());
+      m.put("packetsLost", sendStream.packetsLostReported());
+      m.put("droppedWaitingKeyFrame", droppedWaitingKeyFrame);
+      m.put("droppedOld", droppedOld);
+      m.put("droppedUnsupportedPayloadType", droppedUnsupportedPayloadType);
+      m.put("score", sendStream.score());
+      List<Map<String, Object>> l = new ArrayList<>();
+      l.add(m);
+      return l;
+    });
+  }
+
+  public final CompletableFuture<Map<String, Object>> dump() {
+    return worker().call(() -> {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("id", id);
+      d.put("producerId", producer.id());
+      d.put("kind", kind.value());
+      d.put("type", type().value());
+      d.put("paused", paused);
+      d.put("producerPaused", producerPaused);
+      d.put("ssrc", ssrc);
+      d.put("mid", rtpParameters.mid);
+      return d;
+    });
+  }
+
+  // ---------------------------------------------------------------- loop internals
+
+  final Worker worker() {
+    return transport.router().worker();
+  }
+
+  final RtpStreamSend sendStream() {
+    return sendStream;
+  }
+
+  final boolean isActive() {
+    return !closed && !paused && !producerPaused;
+  }
+
+  /** Hot path: decide and forward one packet of the producer's {@code stream}. */
+  abstract void onRtpPacket(RtpStreamRecv stream, RtpPacket packet, boolean keyFrame, long nowMs);
+
+  /** Forwarding (re)starts: require a sync point (key frame for video) and ask for one. */
+  abstract void onActivated(long nowMs);
+
+  /** Forwarding stops (pause); layered consumers report null layers. */
+  abstract void onDeactivated();
+
+  /** The endpoint (PLI/FIR) or the application asks for a key frame. */
+  abstract void onKeyFrameRequested(long nowMs);
+
+  abstract void applyPreferredLayers(ConsumerLayers layers, long nowMs);
+
+  abstract ConsumerLayers currentLayersNow();
+
+  abstract ConsumerLayers preferredLayersNow();
+
+  /** Called once after registration. */
+  final void start(long nowMs) {
+    if (isActive()) {
+      onActivated(nowMs);
+    }
+  }
+
+  final void onNack() {
+    sendStream.onNack();
+  }
+
+  final void countKeyFrameRequest() {
+    sendStream.onKeyFrameRequest();
+  }
+
+  final void onProducerPaused() {
+    if (producerPaused || closed) {
+      return;
+    }
+    boolean wasActive = isActive();
+    producerPaused = true;
+    if (wasActive) {
+      onDeactivated();
+    }
+    for (Listener l : new ArrayList<>(listeners)) {
+      l.onProducerPause();
+    }
+  }
+
+  final void onProducerResumed(long nowMs) {
+    if (!producerPaused || closed) {
+      return;
+    }
+    producerPaused = false;
+    if (isActive()) {
+      onActivated(nowMs);
+    }
+    for (Listener l : new ArrayList<>(listeners)) {
+      l.onProducerResume();
+    }
+  }
+
+  final void fireLayersChange(ConsumerLayers layers) {
+    for (Listener l : new ArrayList<>(listeners)) {
+      l.onLayersChange(layers);
+    }
+  }
+
+  /**
+   * Writes this consumer's copy of {@code in} with the given output values and hands it to the
+   * transport. {@code in} is only read. One pooled heap allocation (tail room for the SRTP tag).
+   */
+  final void writeAndSend(RtpPacket in, int outPayloadType, int outSeq, long outTimestamp) {
+    int length = in.headerLength() + in.payloadLength();
+    ByteBuf out = worker().allocator().heapBuffer(length + 64);
+    in.writeTo(out);
+    RtpPacket view = transport.outView();
+    if (view.wrap(out) != RtpDropReason.OK) {
+      out.release();
+      return;
+    }
+    view.setPayloadType(outPayloadType);
+    view.setSequenceNumber(outSeq);
+    view.setTimestamp(outTimestamp);
+    view.setSsrc(ssrc);
+    rewritePayload(view);
+    if (view.hasExtension()) {
+      if (consumerMidExtId > 0 && in.extensionLength(producerMidExtId) == midBytes.length) {
+        view.remapExtensionIds(extIdMap);
+        view.setExtensionValue(consumerMidExtId, midBytes);
+      } else {
+        view.remapExtensionIds(extIdMapWithoutMid);
+      }
+    }
+    sendStream.onPacketSent(length);
+    transport.sendRtpFromConsumer(this, out, length);
+  }
+
+  /**
+   * Hook for codec-level rewrites in this consumer's own copy (e.g. VP8 picture id continuity on
+   * simulcast switches); {@code out} is the outbound view. Default: nothing.
+   */
+  void rewritePayload(RtpPacket out) {}
+
+  final void closeFromProducer() {
+    if (closed) {
+      return;
+    }
+    for (Listener l : new ArrayList<>(listeners)) {
+      l.onProducerClose();
+    }
+    closeInternal();
+  }
+
+  final void closeFromTransport() {
+    if (closed) {
+      return;
+    }
+    for (Listener l : new ArrayList<>(listeners)) {
+      l.onTransportClose();
+    }
+    closeInternal();
+  }
+
+  private void closeInternal() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    producer.removeConsumer(this);
+    transport.onConsumerClosed(this);
+    for (Listener l : new ArrayList<>(listeners)) {
+      l.onClose();
+    }
+    listeners.clear();
+  }
+
+  /** Header extension URIs the consumer needs to know about. */
+  static final class Mids {
+    static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
+
+    private Mids() {}
+  }
+}

@@ -1,0 +1,133 @@
+package org.sfu4j.media.engine;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Settings of a {@link Worker}. The clock is injectable so tests step time by hand; the allocator is
+ * where every per-consumer outbound copy comes from.
+ */
+public final class WorkerSettings {
+  private LongSupplier nowMs = WorkerSettings::monotonicMs;
+  private ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
+  private long pendingConsumerTimeoutMs = 30_000;
+  private int maxPendingConsumersPerTransport = 100;
+  private long keyFrameRequestIntervalMs = 500;
+  private Map<String, Object> appData = new HashMap<>();
+  private boolean manualEventLoop;
+
+  /** Milliseconds from an arbitrary origin, monotonic: the default clock. */
+  public static long monotonicMs() {
+    return System.nanoTime() / 1_000_000L;
+  }
+
+  public LongSupplier nowMs() {
+    return nowMs;
+  }
+
+  public WorkerSettings nowMs(LongSupplier clock) {
+    this.nowMs = clock;
+    return this;
+  }
+
+  public ByteBufAllocator allocator() {
+    return allocator;
+  }
+
+  public WorkerSettings allocator(ByteBufAllocator allocator) {
+    this.allocator = allocator;
+    return this;
+  }
+
+  /** Default expiry of a pending consume request that names no timeout of its own. */
+  public long pendingConsumerTimeoutMs() {
+    return pendingConsumerTimeoutMs;
+  }
+
+  public WorkerSettings pendingConsumerTimeoutMs(long ms) {
+    this.pendingConsumerTimeoutMs = ms;
+    return this;
+  }
+
+  /** Bound on waiting consume requests per requesting transport. */
+  public int maxPendingConsumersPerTransport() {
+    return maxPendingConsumersPerTransport;
+  }
+
+  public WorkerSettings maxPendingConsumersPerTransport(int max) {
+    this.maxPendingConsumersPerTransport = max;
+    return this;
+  }
+
+  /** Minimum interval between two upstream key-frame requests (PLI) for one producer stream. */
+  public long keyFrameRequestIntervalMs() {
+    return keyFrameRequestIntervalMs;
+  }
+
+  public WorkerSettings keyFrameRequestIntervalMs(long ms) {
+    this.keyFrameRequestIntervalMs = ms;
+    return this;
+  }
+
+  /**
+   * When true, the worker runs no thread of its own: the thread calling {@link Worker#create}
+   * owns a Netty {@code ManualIoEventLoop} and drives it with {@link Worker#runPendingTasks()}.
+   * Every engine call from that thread then runs inline, which makes single-threaded tests and
+   * benchmarks deterministic without weakening the one-owner-thread rule.
+   */
+  public boolean manualEventLoop() {
+    return manualEventLoop;
+  }
+
+  public WorkerSettings manualEventLoop(boolean manual) {
+    this.manualEventLoop = manual;
+    return this;
+  }
+
+  public Map<String, Object> appData() {
+    return appData;
+  }
+
+  public WorkerSettings appData(Map<String, Object> appData) {
+    this.appData = appData == null ? new HashMap<>() : appData;
+    return this;
+  }
+
+  // ---- WebRTC transport settings (added by the webrtc branch; mediasoup's names) ----
+
+  private int rtcMinPort = 10000;
+  private int rtcMaxPort = 59999;
+  private org.sfu4j.srtp.DtlsCertificate dtlsCertificate;
+
+  /** Lowest UDP port the worker's WebRTC socket may bind (0 with rtcMaxPort 0: ephemeral). */
+  public int rtcMinPort() {
+    return rtcMinPort;
+  }
+
+  public WorkerSettings rtcMinPort(int port) {
+    this.rtcMinPort = port;
+    return this;
+  }
+
+  public int rtcMaxPort() {
+    return rtcMaxPort;
+  }
+
+  public WorkerSettings rtcMaxPort(int port) {
+    this.rtcMaxPort = port;
+    return this;
+  }
+
+  /** The worker's DTLS identity; null = generate an ECDSA P-256 one when first needed. */
+  public org.sfu4j.srtp.DtlsCertificate dtlsCertificate() {
+    return dtlsCertificate;
+  }
+
+  public WorkerSettings dtlsCertificate(org.sfu4j.srtp.DtlsCertificate certificate) {
+    this.dtlsCertificate = certificate;
+    return this;
+  }
+}

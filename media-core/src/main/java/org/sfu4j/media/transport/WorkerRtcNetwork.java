@@ -1,0 +1,132 @@
+package org.sfu4j.media.transport;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.sfu4j.media.engine.Worker;
+import org.sfu4j.srtp.DtlsCertificate;
+import org.sfu4j.srtp.DtlsHandshakeExecutor;
+
+/**
+ * What every WebRTC transport of one worker shares: the UDP socket per listen ip, the DTLS
+ * certificate (so all transports announce the same fingerprints), the bounded DTLS handshake
+ * executor, and the 1 s consent-freshness tick over all transports (one timer per worker rather
+ * than one per transport). Created lazily through {@link Worker#service}; loop-confined.
+ */
+final class WorkerRtcNetwork {
+  /** Handshakes (= threads) at once per worker; a ClientHello flood beyond this is rejected. */
+  static final int MAX_CONCURRENT_HANDSHAKES = 32;
+  /** A handshake that has not finished by then fails (the browser retries with a new one). */
+  static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(10);
+  static final long CONSENT_TICK_MS = 1000;
+
+  private final Worker worker;
+  private final EventLoop loop;
+  private final DtlsCertificate certificate;
+  private final DtlsHandshakeExecutor handshakes;
+  private final Map<InetAddress, CompletableFuture<RtcUdpSocket>> sockets = new HashMap<>();
+  private final List<WebRtcTransport> transports = new ArrayList<>();
+  private final ScheduledFuture<?> consentTimer;
+
+  private WorkerRtcNetwork(Worker worker) {
+    this.worker = worker;
+    this.loop = worker.eventLoop();
+    DtlsCertificate c = worker.settings().dtlsCertificate();
+    this.certificate = c != null ? c : DtlsCertificate.generateEcdsaP256();
+    this.handshakes = new DtlsHandshakeExecutor(MAX_CONCURRENT_HANDSHAKES, HANDSHAKE_DEADLINE);
+    this.consentTimer = loop.scheduleAtFixedRate(this::tick, CONSENT_TICK_MS, CONSENT_TICK_MS,
+        TimeUnit.MILLISECONDS);
+    loop.terminationFuture().addListener(f -> handshakes.close());
+  }
+
+  /** The worker's network; loop only. */
+  static WorkerRtcNetwork of(Worker worker) {
+    return worker.service(WorkerRtcNetwork.class, WorkerRtcNetwork::new);
+  }
+
+  DtlsCertificate certificate() {
+    return certificate;
+  }
+
+  DtlsHandshakeExecutor handshakes() {
+    return handshakes;
+  }
+
+  /** The socket bound on {@code ip}, opened on first use. Loop only. */
+  CompletableFuture<RtcUdpSocket> socket(InetAddress ip) {
+    CompletableFuture<RtcUdpSocket> f = sockets.get(ip);
+    if (f == null || f.isCompletedExceptionally()) {
+      int min = worker.settings().rtcMinPort();
+      int max = worker.settings().rtcMaxPort();
+      f = RtcUdpSocket.open(loop, ip, min, max, worker::nowMs);
+      sockets.put(ip, f);
+    }
+    return f;
+  }
+
+  /** Opened sockets (for stats and tests). Loop only. */
+  List<RtcUdpSocket> openSockets() {
+    List<RtcUdpSocket> l = new ArrayList<>();
+    for (CompletableFuture<RtcUdpSocket> f : sockets.values()) {
+      RtcUdpSocket s = f.getNow(null);
+      if (s != null) {
+        l.add(s);
+      }
+    }
+    return l;
+  }
+
+  void add(WebRtcTransport transport) {
+    transports.add(transport);
+  }
+
+  void remove(WebRtcTransport transport) {
+    transports.remove(transport);
+  }
+
+  int transportCount() {
+    return transports.size();
+  }
+
+  /** Consent freshness for every transport; a transport may close itself inside. */
+  void tick() {
+    if (transports.isEmpty()) {
+      return;
+    }
+    long now = worker.nowMs();
+    for (WebRtcTransport t : transports.toArray(new WebRtcTransport[0])) {
+      t.tickConsent(now);
+    }
+  }
+
+  /** Socket counters, one map per socket. Loop only. */
+  List<Map<String, Object>> stats() {
+    List<Map<String, Object>> l = new ArrayList<>();
+    for (RtcUdpSocket s : openSockets()) {
+      l.add(s.stats());
+    }
+    return l;
+  }
+
+  /** For tests: whether the timer still runs. */
+  boolean timerActive() {
+    return !consentTimer.isDone();
+  }
+
+  Map<String, Object> dump() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("transports", transports.size());
+    d.put("sockets", stats());
+    d.put("activeHandshakes", handshakes.activeHandshakes());
+    d.put("rejectedHandshakes", handshakes.rejectedHandshakes());
+    return d;
+  }
+}
