@@ -29,6 +29,7 @@ public final class LoadMeter {
   private long duplicates;
   private long reordered;
   private long foreign;
+  private long seen;
   private long intervalPackets;
   private long intervalBytes;
   private long intervalExpected;
@@ -67,6 +68,7 @@ public final class LoadMeter {
       foreign++;
       return;
     }
+    seen++;
     intervalPackets++;
     intervalBytes += length;
     long latency = nowNanos - sendNanos;
@@ -137,6 +139,11 @@ public final class LoadMeter {
   private boolean testBit(int base, long seq) {
     int bit = (int) (seq & (WINDOW_BITS - 1));
     return (window[base + (bit >>> 6)] & (1L << (bit & 63))) != 0;
+  }
+
+  /** Packets accepted since creation (a progress counter for draining). */
+  public long packetsSeen() {
+    return seen;
   }
 
   /** Snapshot of the interval since the last call, then starts a new interval. */

@@ -11,7 +11,29 @@ import java.util.concurrent.TimeUnit;
 public final class LoadRun {
   static final long DRAIN_MILLIS = 500;
 
+  static final long MAX_DRAIN_MILLIS = 5000;
+
   private LoadRun() {}
+
+  /**
+   * Waits until nothing arrived for {@link #DRAIN_MILLIS} (at most {@link #MAX_DRAIN_MILLIS}), so
+   * packets still queued when the publishers stop count as late, not lost.
+   */
+  static void drain(LoadSession session, LoadMeter meter) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_DRAIN_MILLIS);
+    long quietSince = System.nanoTime();
+    long seen = session.onReceiveThread(meter::packetsSeen);
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      long now = session.onReceiveThread(meter::packetsSeen);
+      if (now != seen) {
+        seen = now;
+        quietSince = System.nanoTime();
+      } else if (System.nanoTime() - quietSince > TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS)) {
+        return;
+      }
+    }
+  }
 
   /** Runs {@code session} under {@code config}; the session is closed by the caller. */
   public static LoadReport.Final run(LoadConfig config, LoadSession session, LoadMeter meter,
@@ -57,7 +79,7 @@ public final class LoadRun {
     long stop = System.nanoTime();
     long stopTicks = stats.cpuTicks();
     sender.join(5000);
-    Thread.sleep(DRAIN_MILLIS);
+    drain(session, meter);
     long[] lastSent = clock.lastSent();
     int streams = meter.streams();
     int[] publisherOf = new int[streams];

@@ -44,6 +44,7 @@ public final class LoadTool {
   static LoadSession open(LoadConfig config, LoadMeter meter) throws Exception {
     return switch (config.mode()) {
       case "relay" -> new UdpRelaySession(config, meter);
+      case "engine" -> new EngineSession(config, meter);
       default -> throw new IllegalArgumentException("mode " + config.mode()
           + " is not available in this build");
     };

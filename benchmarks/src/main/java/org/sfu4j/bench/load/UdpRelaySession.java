@@ -8,6 +8,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.Epoll;
@@ -65,6 +67,11 @@ public final class UdpRelaySession implements LoadSession {
     Bootstrap b = new Bootstrap().group(loop)
         .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
         .option(ChannelOption.SO_RCVBUF, 1 << 20);
+    if (epoll) {
+      // recvmmsg: a backlogged subscriber socket is drained in batches of up to 16 datagrams.
+      b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, 1500)
+          .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(1500 * 16));
+    }
     for (int j = 0; j < n; j++) {
       subscribers[j] = b.clone().handler(new Subscriber(j))
           .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
