@@ -31,6 +31,8 @@ import org.sfu4j.media.testpeer.WebRtcTestPeer;
 import org.sfu4j.media.transport.ListenInfo;
 import org.sfu4j.media.transport.WebRtcTransport;
 import org.sfu4j.media.transport.WebRtcTransportOptions;
+import org.sfu4j.srtp.DtlsCertificate;
+import org.sfu4j.srtp.DtlsHandshakeExecutor;
 import org.sfu4j.srtp.DtlsRole;
 
 /**
@@ -39,6 +41,9 @@ import org.sfu4j.srtp.DtlsRole;
  * ({@link WebRtcTestPeer}: own ICE client, BouncyCastle DTLS, jitsi-srtp) over loopback.
  * Publishers produce VP8 (and opus) with the SSRCs of {@link PublisherClock#ssrcOf}; subscriber
  * {@code j} consumes publisher {@code j / S}. CPU is that of the worker thread only.
+ *
+ * <p>Subscribers are {@link SrtpSubscriber}s on one receive loop (dense, zero-copy), or with
+ * {@code --testpeer-subscribers} WebRtcTestPeers drained by a {@link PeerDrain} thread.
  */
 public final class EngineSession implements LoadSession {
   static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -48,7 +53,10 @@ public final class EngineSession implements LoadSession {
   private final Worker worker;
   private final WebRtcTestPeer[] publishers;
   private final WebRtcTestPeer[] subscribers;
-  private final PeerDrain drain;
+  private final SrtpSubscriber[] fastSubscribers;
+  private final SubscriberLoop rxLoop;
+  private final DtlsHandshakeExecutor handshakes;
+  private PeerDrain drain;
   private final ProcessStats stats;
   private final long joinMillis;
   private final double connectP50Ms;
@@ -64,7 +72,12 @@ public final class EngineSession implements LoadSession {
     int p = config.publishers();
     int n = config.subscribers();
     publishers = new WebRtcTestPeer[p];
-    subscribers = new WebRtcTestPeer[n];
+    boolean fast = !config.testPeerSubscribers();
+    subscribers = new WebRtcTestPeer[fast ? 0 : n];
+    fastSubscribers = new SrtpSubscriber[fast ? n : 0];
+    rxLoop = fast ? new SubscriberLoop() : null;
+    handshakes = fast ? new DtlsHandshakeExecutor(16, TIMEOUT) : null;
+    DtlsCertificate certificate = fast ? DtlsCertificate.generateEcdsaP256() : null;
     long t0 = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Long> connectNanos = new ArrayList<>();
@@ -99,9 +112,19 @@ public final class EngineSession implements LoadSession {
           long s = System.nanoTime();
           WebRtcTransport t = router.createWebRtcTransport(
               WebRtcTransportOptions.udp(ListenInfo.udp("127.0.0.1"))).get(10, TimeUnit.SECONDS);
-          WebRtcTestPeer peer = WebRtcTestPeer.create();
-          subscribers[idx] = peer;
-          peer.connect(t, DtlsRole.SERVER, TIMEOUT);
+          if (fast) {
+            SrtpSubscriber sub = new SrtpSubscriber(idx, config.subscribersPerPublisher(), meter,
+                certificate, handshakes);
+            fastSubscribers[idx] = sub;
+            sub.attach(rxLoop.open(sub));
+            sub.connectIce(t.iceParameters(), t.iceCandidates().get(0), TIMEOUT);
+            t.connect(sub.dtlsParameters()).get(10, TimeUnit.SECONDS);
+            sub.connectDtls(t.dtlsParameters().getFingerprints(), TIMEOUT);
+          } else {
+            WebRtcTestPeer peer = WebRtcTestPeer.create();
+            subscribers[idx] = peer;
+            peer.connect(t, DtlsRole.SERVER, TIMEOUT);
+          }
           t.consume(new ConsumerOptions(video[pub].id(), caps)).get(10, TimeUnit.SECONDS);
           if (audio[pub] != null) {
             t.consume(new ConsumerOptions(audio[pub].id(), caps)).get(10, TimeUnit.SECONDS);
@@ -114,6 +137,7 @@ public final class EngineSession implements LoadSession {
       }
     } catch (Exception e) {
       pool.shutdownNow();
+      drain = null;
       close();
       throw e;
     }
@@ -122,11 +146,15 @@ public final class EngineSession implements LoadSession {
     long[] sorted = connectNanos.stream().mapToLong(Long::longValue).sorted().toArray();
     connectP50Ms = sorted[(int) Math.ceil(0.5 * sorted.length) - 1] / 1e6;
     connectP99Ms = sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6;
-    Queue<byte[]>[] queues = new Queue[n];
-    for (int j = 0; j < n; j++) {
-      queues[j] = subscribers[j].receivedRtp();
+    if (fast) {
+      drain = null;
+    } else {
+      Queue<byte[]>[] queues = new Queue[n];
+      for (int j = 0; j < n; j++) {
+        queues[j] = subscribers[j].receivedRtp();
+      }
+      drain = new PeerDrain(queues, config.subscribersPerPublisher(), meter);
     }
-    drain = new PeerDrain(queues, config.subscribersPerPublisher(), meter);
   }
 
   static List<RtpCodecCapability> routerCodecs() {
@@ -180,7 +208,7 @@ public final class EngineSession implements LoadSession {
 
   @Override
   public <T> T onReceiveThread(Callable<T> task) throws Exception {
-    return drain.call(task);
+    return drain != null ? drain.call(task) : rxLoop.call(task);
   }
 
   @Override
@@ -190,14 +218,24 @@ public final class EngineSession implements LoadSession {
 
   @Override
   public String setupJson() {
+    long failures = 0;
+    for (SrtpSubscriber sub : fastSubscribers) {
+      failures += sub.decryptFailures(); // racy read of loop counters, at the end of a run
+    }
     return String.format(Locale.ROOT, "\"join_ms\":%d,\"connect_p50_ms\":%.1f,"
-        + "\"connect_p99_ms\":%.1f", joinMillis, connectP50Ms, connectP99Ms);
+        + "\"connect_p99_ms\":%.1f,\"srtp_decrypt_failures\":%d", joinMillis, connectP50Ms,
+        connectP99Ms, failures);
   }
 
   @Override
   public void close() {
     if (drain != null) {
       drain.stop();
+    }
+    for (SrtpSubscriber sub : fastSubscribers) {
+      if (sub != null) {
+        sub.close();
+      }
     }
     for (WebRtcTestPeer[] peers : List.of(publishers, subscribers)) {
       for (WebRtcTestPeer peer : peers) {
@@ -210,6 +248,12 @@ public final class EngineSession implements LoadSession {
       worker.close().get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       // best effort at exit
+    }
+    if (rxLoop != null) {
+      rxLoop.close();
+    }
+    if (handshakes != null) {
+      handshakes.close();
     }
   }
 }

@@ -23,6 +23,9 @@ public record LoadConfig(
     String resultsDir,
     String label,
     int stormPeers,
+    int pinTarget,
+    int pinTool,
+    boolean testPeerSubscribers,
     boolean quiet) {
 
   public static final int MAX_DURATION_SECONDS = 600;
@@ -44,6 +47,9 @@ public record LoadConfig(
       "  --baseline-pps N                  relay pps_out at the same load, for baseline_ratio",
       "  --storm-peers N                   storm mode peers (default 200)",
       "  --results DIR                     JSON output directory (default benchmarks/results)",
+      "  --pin-target CPU --pin-tool CPU   in-process modes: pin the relay/worker thread to one",
+      "                                    CPU and every other thread to another (taskset -p)",
+      "  --testpeer-subscribers            engine mode: WebRtcTestPeer subscribers (thread each)",
       "  --label TEXT --quiet");
 
   /** Parses {@code args}; throws IllegalArgumentException with a message on bad input. */
@@ -55,7 +61,7 @@ public record LoadConfig(
         throw new IllegalArgumentException("unexpected argument " + a);
       }
       String key = a.substring(2);
-      if (key.equals("audio") || key.equals("quiet") || key.equals("help")) {
+      if (key.equals("audio") || key.equals("quiet") || key.equals("testpeer-subscribers") || key.equals("help")) {
         m.put(key, "true");
       } else {
         if (i + 1 >= args.length) {
@@ -85,6 +91,9 @@ public record LoadConfig(
         m.getOrDefault("results", "benchmarks/results"),
         m.getOrDefault("label", ""),
         intArg(m, "storm-peers", 200),
+        intArg(m, "pin-target", -1),
+        intArg(m, "pin-tool", -1),
+        m.containsKey("testpeer-subscribers"),
         m.containsKey("quiet"));
     c.validate();
     return c;

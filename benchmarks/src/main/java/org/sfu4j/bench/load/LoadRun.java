@@ -43,6 +43,13 @@ public final class LoadRun {
         42);
     Thread sender = new Thread(clock, "load-tx");
     sender.setDaemon(true);
+    if (config.pinTarget() >= 0 && config.pinTool() >= 0) {
+      String prefix = config.mode().equals("relay") ? BareUdpRelay.THREAD_PREFIX
+          : EngineSession.WORKER_THREAD_PREFIX;
+      int n = ThreadPinning.pin(prefix, config.pinTarget(), config.pinTool());
+      out.println("pinned " + n + " '" + prefix + "' thread(s) to cpu " + config.pinTarget()
+          + ", the rest to cpu " + config.pinTool());
+    }
     ProcessStats stats = session.targetStats();
     stats.cpuCoresSinceLast();
     long start = System.nanoTime();

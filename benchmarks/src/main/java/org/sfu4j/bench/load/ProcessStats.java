@@ -57,9 +57,13 @@ public final class ProcessStats {
       try (DirectoryStream<Path> tasks = Files.newDirectoryStream(
           Path.of("/proc", Long.toString(pid), "task"))) {
         for (Path t : tasks) {
-          String comm = Files.readString(t.resolve("comm")).trim();
-          if (comm.startsWith(threadPrefix)) {
-            sum += ticks(t.resolve("stat"));
+          try {
+            String comm = Files.readString(t.resolve("comm")).trim();
+            if (comm.startsWith(threadPrefix)) {
+              sum += ticks(t.resolve("stat"));
+            }
+          } catch (IOException ended) {
+            // the thread ended while listing: its ticks are gone with it
           }
         }
       }
