@@ -6,6 +6,7 @@
 #                                                 (worker thread pinned to CPU 1, peers to CPU 0)
 #   benchmarks/run-load.sh daemon P S DURATION    relay baseline, then sfu4j daemon (taskset -c 1)
 #                                                 driven over WebSocket signaling
+#   benchmarks/run-load.sh storm DURATION [PEERS] join storm against the daemon (default 200 peers)
 #   benchmarks/run-load.sh knee MODE P "S1 S2 .." DURATION
 #                                                 increasing subscribers per publisher until
 #                                                 loss > 1 %; prints one table row per step
@@ -48,17 +49,17 @@ run_relay() { # P S D -> prints the RESULT line
   echo "$out"
 }
 
-run_engine() { # P S D BASELINE_PPS
+run_engine() { # P S D BASELINE_PPS BASELINE_CPU
   local out
   out=$(taskset -c 0,1 java $JAVA_OPTS -jar "$JAR" --mode engine --pin-target 1 --pin-tool 0 \
     --publishers "$1" --subscribers "$2" --duration "$3" --warmup "$WARMUP" \
-    --baseline-pps "$4" --results "$RESULTS" --label "engine worker pinned cpu1" --quiet $EXTRA \
+    --baseline-pps "$4" --baseline-cpu "$5" --results "$RESULTS" --label "engine worker pinned cpu1" --quiet $EXTRA \
     | tee /dev/stderr | grep '^RESULT' || true)
   log_result engine "$out"
   echo "$out"
 }
 
-run_daemon() { # P S D BASELINE_PPS
+run_daemon() { # P S D BASELINE_PPS BASELINE_CPU
   local pid out
   [ -f "$DAEMON_JAR" ] || { echo "missing $DAEMON_JAR" >&2; return 2; }
   taskset -c 1 java $JAVA_OPTS -jar "$DAEMON_JAR" --dev --http-ip 127.0.0.1 --http-port "$HTTP_PORT" \
@@ -69,7 +70,7 @@ run_daemon() { # P S D BASELINE_PPS
   out=$(taskset -c 0 java $JAVA_OPTS -jar "$JAR" --mode "${MODE_OVERRIDE:-daemon}" \
     --daemon "ws://127.0.0.1:$HTTP_PORT" --metrics "http://127.0.0.1:$HTTP_PORT/metrics" \
     --target-pid "$pid" --publishers "$1" --subscribers "$2" --duration "$3" --warmup "$WARMUP" \
-    --baseline-pps "$4" --results "$RESULTS" --label "daemon pinned cpu1" --quiet $EXTRA \
+    --baseline-pps "$4" --baseline-cpu "$5" --results "$RESULTS" --label "daemon pinned cpu1" --quiet $EXTRA \
     | tee /dev/stderr | grep '^RESULT' || true)
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
@@ -78,17 +79,18 @@ run_daemon() { # P S D BASELINE_PPS
 }
 
 with_baseline() { # MODE P S D
-  local base pps
+  local base pps cpu
   base=$(run_relay "$2" "$3" "$4")
   pps=$(echo "$base" | result_field pps_out)
+  cpu=$(echo "$base" | result_field cpu_cores)
   echo "baseline: $base" >&2
-  "run_$1" "$2" "$3" "$4" "${pps:-NaN}"
+  "run_$1" "$2" "$3" "$4" "${pps:-NaN}" "${cpu:-NaN}"
 }
 
 case "${1:-}" in
   relay) run_relay "$2" "$3" "$4" ;;
   engine|daemon) with_baseline "$1" "$2" "$3" "$4" ;;
-  storm) MODE_OVERRIDE=storm run_daemon 1 1 "${2:-10}" NaN ;;
+  storm) MODE_OVERRIDE=storm EXTRA="$EXTRA --storm-peers ${3:-200}" run_daemon 1 1 "${2:-10}" NaN NaN ;;
   knee)
     mode=$2 p=$3 d=$5
     echo "| mode | publishers | consumers | pps_out | relay pps_out | baseline_ratio | loss % | p50 ms | p99 ms | cpu cores | RSS MB | load avg |"

@@ -1,5 +1,6 @@
 package org.sfu4j.bench.load;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -117,7 +118,9 @@ public final class EngineSession implements LoadSession {
                 certificate, handshakes);
             fastSubscribers[idx] = sub;
             sub.attach(rxLoop.open(sub));
-            sub.connectIce(t.iceParameters(), t.iceCandidates().get(0), TIMEOUT);
+            sub.connectIce(t.iceParameters(), new InetSocketAddress(
+                t.iceCandidates().get(0).getAddress(), t.iceCandidates().get(0).getPort()),
+                TIMEOUT);
             t.connect(sub.dtlsParameters()).get(10, TimeUnit.SECONDS);
             sub.connectDtls(t.dtlsParameters().getFingerprints(), TIMEOUT);
           } else {

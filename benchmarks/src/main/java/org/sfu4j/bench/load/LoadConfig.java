@@ -20,6 +20,7 @@ public record LoadConfig(
     String metricsUrl,
     String daemonUrl,
     double baselinePps,
+    double baselineCpu,
     String resultsDir,
     String label,
     int stormPeers,
@@ -45,6 +46,7 @@ public record LoadConfig(
       "  --metrics URL                     /metrics to read direct memory from",
       "  --daemon ws://127.0.0.1:PORT      daemon/storm mode: signaling base URL",
       "  --baseline-pps N                  relay pps_out at the same load, for baseline_ratio",
+      "  --baseline-cpu C                  relay cpu_cores at that load, for per-core efficiency",
       "  --storm-peers N                   storm mode peers (default 200)",
       "  --results DIR                     JSON output directory (default benchmarks/results)",
       "  --pin-target CPU --pin-tool CPU   in-process modes: pin the relay/worker thread to one",
@@ -88,6 +90,7 @@ public record LoadConfig(
         m.get("metrics"),
         m.get("daemon"),
         Double.parseDouble(m.getOrDefault("baseline-pps", "NaN")),
+        Double.parseDouble(m.getOrDefault("baseline-cpu", "NaN")),
         m.getOrDefault("results", "benchmarks/results"),
         m.getOrDefault("label", ""),
         intArg(m, "storm-peers", 200),
@@ -116,6 +119,9 @@ public record LoadConfig(
     if (stormPeers < 2 || stormPeers > 1000) {
       throw new IllegalArgumentException("storm peers 2..1000");
     }
+    if ((mode.equals("daemon") || mode.equals("storm")) && daemonUrl == null) {
+      throw new IllegalArgumentException("--daemon ws://127.0.0.1:PORT is required for " + mode);
+    }
     if (daemonUrl != null) {
       String host = java.net.URI.create(daemonUrl).getHost();
       loopback(host + ":1");
@@ -123,6 +129,14 @@ public record LoadConfig(
     if (metricsUrl != null) {
       loopback(java.net.URI.create(metricsUrl).getHost() + ":1");
     }
+  }
+
+  /** Storm mode: {@code stormPeers} peers in all, P publishers and the rest subscribers. */
+  public LoadConfig forStorm() {
+    int s = Math.max(1, (stormPeers - publishers) / publishers);
+    return new LoadConfig(mode, publishers, s, durationSeconds, warmupSeconds, traffic, relay,
+        targetPid, metricsUrl, daemonUrl, baselinePps, baselineCpu, resultsDir, label, stormPeers, pinTarget,
+        pinTool, testPeerSubscribers, quiet);
   }
 
   public int subscribers() {

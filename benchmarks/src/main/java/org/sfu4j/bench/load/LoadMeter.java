@@ -21,6 +21,7 @@ public final class LoadMeter {
   private final long[] highest;
   private final long[] unique;
   private final long[] window;
+  private final long[] firstArrival;
   private final LatencyHistogram interval = new LatencyHistogram();
   private final LatencyHistogram total = new LatencyHistogram();
 
@@ -43,6 +44,7 @@ public final class LoadMeter {
     highest = new long[streams];
     unique = new long[streams];
     window = new long[streams * WINDOW_WORDS];
+    firstArrival = new long[streams];
     Arrays.fill(first, -1);
     Arrays.fill(highest, -1);
   }
@@ -83,6 +85,7 @@ public final class LoadMeter {
     if (hi < 0) {
       first[stream] = sequence;
       highest[stream] = sequence;
+      firstArrival[stream] = nowNanos;
       setBit(base, sequence);
       unique[stream]++;
       intervalExpected++;
@@ -139,6 +142,29 @@ public final class LoadMeter {
   private boolean testBit(int base, long seq) {
     int bit = (int) (seq & (WINDOW_BITS - 1));
     return (window[base + (bit >>> 6)] & (1L << (bit & 63))) != 0;
+  }
+
+  /** Receiving streams that got at least one packet. */
+  public int streamsWithMedia() {
+    int n = 0;
+    for (long h : highest) {
+      n += h >= 0 ? 1 : 0;
+    }
+    return n;
+  }
+
+  /**
+   * The latest first arrival over all streams that received media (nanoTime), or -1 if none:
+   * "media reached everybody" when {@link #streamsWithMedia} covers every expected stream.
+   */
+  public long lastFirstArrivalNanos() {
+    long max = -1;
+    for (int s = 0; s < streams; s++) {
+      if (highest[s] >= 0 && firstArrival[s] > max) {
+        max = firstArrival[s];
+      }
+    }
+    return max;
   }
 
   /** Packets accepted since creation (a progress counter for draining). */

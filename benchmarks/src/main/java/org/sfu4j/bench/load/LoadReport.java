@@ -61,6 +61,10 @@ public final class LoadReport {
     double ratio = Double.isNaN(config.baselinePps()) || config.baselinePps() <= 0 ? Double.NaN
         : f.ppsOut() / config.baselinePps();
     double load = loadAverage();
+    double perCore = f.cpuCores() > 0 ? f.ppsOut() / f.cpuCores() : Double.NaN;
+    double basePerCore = config.baselineCpu() > 0 ? config.baselinePps() / config.baselineCpu()
+        : Double.NaN;
+    double efficiency = perCore / basePerCore;
     String json = String.format(Locale.ROOT,
         "{\"mode\":\"%s\",\"label\":\"%s\",\"time\":\"%s\",\"publishers\":%d,"
             + "\"subscribers_per_publisher\":%d,\"consumers\":%d,\"bitrate_bps\":%d,\"fps\":%d,"
@@ -70,7 +74,8 @@ public final class LoadReport {
             + "\"silent_streams\":%d,\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"p999_ms\":%.3f,"
             + "\"max_ms\":%.3f,\"mean_ms\":%.3f,\"cpu_cores\":%s,\"rss_mb\":%s,\"direct_mb\":%s,"
             + "\"sent_packets\":%d,\"send_errors\":%d,\"late_frames\":%d,\"baseline_pps\":%s,"
-            + "\"baseline_ratio\":%s%s,\"intervals\":[%s]}%n",
+            + "\"baseline_ratio\":%s,\"pps_per_core\":%s,\"baseline_pps_per_core\":%s,"
+            + "\"per_core_ratio\":%s%s,\"intervals\":[%s]}%n",
         config.mode(), config.label().replace("\"", "'"), Instant.now(), config.publishers(),
         config.subscribersPerPublisher(), config.subscribers(), config.traffic().bitrateBps(),
         config.traffic().fps(), config.traffic().maxPacketBytes(), config.traffic().audio(),
@@ -79,7 +84,8 @@ public final class LoadReport {
         t.silentStreams(), ms(t.latency().percentile(50)), ms(t.latency().percentile(99)),
         ms(t.latency().percentile(99.9)), ms(t.latency().max()), t.latency().mean() / 1e6,
         num(f.cpuCores()), num(f.rssMb()), num(f.directMb()), f.sentPackets(), f.sendErrors(),
-        f.lateFrames(), num(config.baselinePps()), num(ratio),
+        f.lateFrames(), num(config.baselinePps()), num(ratio), num(perCore), num(basePerCore),
+        num(efficiency),
         f.setupJson().isEmpty() ? "" : "," + f.setupJson(), String.join(",", intervalsJson));
     Path dir = Path.of(config.resultsDir());
     Files.createDirectories(dir);
@@ -89,12 +95,13 @@ public final class LoadReport {
 
     out.println();
     out.println("| mode | publishers | consumers | pps_out | Mbit/s | loss % | p50 ms | p99 ms"
-        + " | max ms | cpu cores | RSS MB | load avg |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        + " | max ms | cpu cores | pps/core | RSS MB | load avg |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     out.printf(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.3f | %.2f | %.2f | %.2f | %s | %s "
-            + "| %.1f |%n", config.mode(), config.publishers(), config.subscribers(), f.ppsOut(),
-        f.mbpsOut(), t.lossPercent(), ms(t.latency().percentile(50)),
+            + "| %s | %.1f |%n", config.mode(), config.publishers(), config.subscribers(),
+        f.ppsOut(), f.mbpsOut(), t.lossPercent(), ms(t.latency().percentile(50)),
         ms(t.latency().percentile(99)), ms(t.latency().max()), num(f.cpuCores()),
+        Double.isNaN(perCore) ? "null" : String.format(Locale.ROOT, "%.0f", perCore),
         num(f.rssMb()), load);
     out.println("json: " + file);
     out.printf(Locale.ROOT,

@@ -52,6 +52,10 @@ public final class LoadRun {
     }
     ProcessStats stats = session.targetStats();
     stats.cpuCoresSinceLast();
+    // The tool's own receive thread: when it is near 1.0 the tool, not the target, is the limit.
+    ProcessStats rx = new ProcessStats(ProcessHandle.current().pid(), "load-rx", null);
+    long rxTicks0 = -1;
+    long wait0 = -1;
     long start = System.nanoTime();
     sender.start();
     long measureStart = 0;
@@ -71,12 +75,28 @@ public final class LoadRun {
       last = t;
       if (second == config.warmupSeconds() || (config.warmupSeconds() == 0 && second == 1
           && measureStart == 0)) {
+        if (config.warmupSeconds() > 0) {
+          // Let queues built while the JIT was still compiling drain, then measure from a clean
+          // state; the pause shifts the whole schedule (see PublisherClock#pause).
+          clock.pause(true);
+          long p0 = System.nanoTime();
+          drain(session, meter);
+          long paused = System.nanoTime() - p0;
+          start += paused;
+          last += paused;
+          out.printf("warm-up done; paused %d ms to drain queues%n", paused / 1_000_000);
+          session.onReceiveThread(meter::takeInterval);
+        }
         session.onReceiveThread(() -> {
           meter.startMeasuring();
           return null;
         });
         measureStart = System.nanoTime();
         measureTicks = stats.cpuTicks();
+        rxTicks0 = rx.cpuTicks();
+        wait0 = stats.runDelayNanos();
+        stats.cpuCoresSinceLast();
+        clock.pause(false);
       }
     }
     if (config.warmupSeconds() == 0 && measureStart == 0) {
@@ -85,6 +105,8 @@ public final class LoadRun {
     clock.stop();
     long stop = System.nanoTime();
     long stopTicks = stats.cpuTicks();
+    long rxTicks1 = rx.cpuTicks();
+    long wait1 = stats.runDelayNanos();
     sender.join(5000);
     drain(session, meter);
     long[] lastSent = clock.lastSent();
@@ -98,9 +120,17 @@ public final class LoadRun {
     double seconds = (stop - measureStart) / 1e9;
     double cpu = measureTicks >= 0 && stopTicks >= 0
         ? (stopTicks - measureTicks) / ProcessStats.TICKS_PER_SECOND / seconds : Double.NaN;
+    double rxCpu = rxTicks0 >= 0 && rxTicks1 >= 0
+        ? (rxTicks1 - rxTicks0) / ProcessStats.TICKS_PER_SECOND / seconds : Double.NaN;
+    String setup = session.setupJson();
+    double waitShare = wait0 >= 0 && wait1 >= 0 ? (wait1 - wait0) / 1e9 / seconds : Double.NaN;
+    setup = (setup.isEmpty() ? "" : setup + ",") + "\"tool_rx_cpu_cores\":"
+        + LoadReport.num(rxCpu) + ",\"target_runqueue_wait\":" + LoadReport.num(waitShare);
+    out.println("target waited for a CPU " + LoadReport.num(waitShare)
+        + " s per s (runnable, not running: the machine's contention, not the code)");
     LoadReport.Final f = new LoadReport.Final(seconds, totals, cpu, stats.rssMb(),
-        stats.directMb(), clock.sentPackets(), clock.sendErrors(), clock.lateFrames(),
-        session.setupJson());
+        stats.directMb(), clock.sentPackets(), clock.sendErrors(), clock.lateFrames(), setup);
+    out.println("tool receive thread: " + LoadReport.num(rxCpu) + " cores");
     report.finish(f);
     return f;
   }

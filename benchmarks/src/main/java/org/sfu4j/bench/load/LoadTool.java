@@ -23,6 +23,9 @@ public final class LoadTool {
       System.exit(2);
       return;
     }
+    if (config.mode().equals("storm")) {
+      config = config.forStorm();
+    }
     int status = 0;
     try {
       LoadMeter meter = new LoadMeter(config.subscribers() * 2);
@@ -45,6 +48,7 @@ public final class LoadTool {
     return switch (config.mode()) {
       case "relay" -> new UdpRelaySession(config, meter);
       case "engine" -> new EngineSession(config, meter);
+      case "daemon", "storm" -> new DaemonSession(config, meter);
       default -> throw new IllegalArgumentException("mode " + config.mode()
           + " is not available in this build");
     };

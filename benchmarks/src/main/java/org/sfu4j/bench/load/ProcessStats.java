@@ -73,6 +73,33 @@ public final class ProcessStats {
     }
   }
 
+  /**
+   * Nanoseconds the process (or the matching threads) spent runnable but waiting for a CPU
+   * ({@code run_delay}, 2nd field of {@code /proc/.../schedstat}); -1 if unreadable. On a shared
+   * machine this says how much of a latency figure is the scheduler's, not the code's.
+   */
+  public long runDelayNanos() {
+    try {
+      long sum = 0;
+      try (DirectoryStream<Path> tasks = Files.newDirectoryStream(
+          Path.of("/proc", Long.toString(pid), "task"))) {
+        for (Path t : tasks) {
+          try {
+            if (threadPrefix == null
+                || Files.readString(t.resolve("comm")).trim().startsWith(threadPrefix)) {
+              sum += Long.parseLong(Files.readString(t.resolve("schedstat")).trim().split(" ")[1]);
+            }
+          } catch (IOException ended) {
+            // thread ended while listing
+          }
+        }
+      }
+      return sum;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** utime + stime from a stat file (fields 14 and 15, counted after the ")" of comm). */
   static long ticks(Path stat) throws IOException {
     return parseTicks(Files.readString(stat));

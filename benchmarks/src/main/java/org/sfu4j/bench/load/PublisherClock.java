@@ -16,6 +16,7 @@ public final class PublisherClock implements Runnable {
   private final byte[] buf = new byte[1500];
   private final long[] lastSent;
   private volatile boolean running = true;
+  private volatile boolean paused;
   private long sendErrors;
   private long lateFrames;
   private long sentPackets;
@@ -52,6 +53,18 @@ public final class PublisherClock implements Runnable {
           : start + AudioPacketizer.INTERVAL_NANOS * p / n;
     }
     while (running) {
+      if (paused) {
+        long pauseStart = System.nanoTime();
+        while (paused && running) {
+          LockSupport.parkNanos(1_000_000);
+        }
+        long shift = System.nanoTime() - pauseStart;
+        for (int p = 0; p < n; p++) {
+          nextVideo[p] += shift;
+          nextAudio[p] = nextAudio[p] == Long.MAX_VALUE ? Long.MAX_VALUE : nextAudio[p] + shift;
+        }
+        continue;
+      }
       long due = Long.MAX_VALUE;
       int who = -1;
       boolean isAudio = false;
@@ -101,6 +114,14 @@ public final class PublisherClock implements Runnable {
     } catch (Exception e) {
       sendErrors++;
     }
+  }
+
+  /**
+   * Pauses or resumes sending. On resume the schedule shifts by the pause, so nothing is sent in
+   * a catch-up burst and the stream continues as if the pause had not happened (sequences go on).
+   */
+  public void pause(boolean on) {
+    paused = on;
   }
 
   public void stop() {

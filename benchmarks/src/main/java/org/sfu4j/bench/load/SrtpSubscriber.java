@@ -79,9 +79,9 @@ final class SrtpSubscriber extends SimpleChannelInboundHandler<DatagramPacket>
   }
 
   /** Sends nominating checks every 50 ms until the server answers (blocking, off the loop). */
-  void connectIce(IceParameters serverIce, IceCandidate candidate, Duration timeout)
+  void connectIce(IceParameters serverIce, InetSocketAddress serverAddress, Duration timeout)
       throws Exception {
-    server = new InetSocketAddress(candidate.getAddress(), candidate.getPort());
+    server = serverAddress;
     String username = serverIce.getUsernameFragment() + ":" + localUfrag;
     byte[] key = serverIce.getPassword().getBytes(StandardCharsets.UTF_8);
     long tieBreaker = RANDOM.nextLong();
