@@ -10,6 +10,7 @@
 #   benchmarks/run-load.sh knee MODE P "S1 S2 .." DURATION
 #                                                 increasing subscribers per publisher until
 #                                                 loss > 1 %; prints one table row per step
+#                                                 (KNEE_ALL=1: run every step regardless)
 #
 # Build first: mvn -B -o -q -pl benchmarks,sfu-daemon -am package -DskipTests
 # Every run is bounded (duration <= 600 s, <= 5,000 subscribers), loopback only, exits by itself.
@@ -93,16 +94,18 @@ case "${1:-}" in
   storm) MODE_OVERRIDE=storm EXTRA="$EXTRA --storm-peers ${3:-200}" run_daemon 1 1 "${2:-10}" NaN NaN ;;
   knee)
     mode=$2 p=$3 d=$5
-    echo "| mode | publishers | consumers | pps_out | relay pps_out | baseline_ratio | loss % | p50 ms | p99 ms | cpu cores | RSS MB | load avg |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| mode | publishers | consumers | pps_out | relay pps_out | baseline_ratio | loss % | p50 ms | p99 ms | cpu cores | pps/core | relay pps/core | per-core ratio | run-queue wait | RSS MB | load avg |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     for s in $4; do
       line=$(with_baseline "$mode" "$p" "$s" "$d")
 
       relay=$(grep "mode=relay" "$RESULTS/results.log" | tail -1 | grep -o 'pps_out=[^ ]*' | cut -d= -f2)
       f() { echo "$line" | result_field "$1"; }
-      echo "| $mode | $p | $(f consumers) | $(f pps_out) | $relay | $(f baseline_ratio) | $(f loss_pct) | $(f p50_ms) | $(f p99_ms) | $(f cpu_cores) | $(f rss_mb) | $(cut -d' ' -f1 /proc/loadavg) |"
+      json=$(ls -t "$RESULTS"/"$mode"-p"$p"-s"$s"-*.json 2>/dev/null | head -1)
+      j() { [ -n "$json" ] && python3 -c "import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print('n/a' if v is None else (round(v) if sys.argv[2]=='pps_per_core' or sys.argv[2]=='baseline_pps_per_core' else v))" "$json" "$1" || echo n/a; }
+      echo "| $mode | $p | $(f consumers) | $(f pps_out) | $relay | $(f baseline_ratio) | $(f loss_pct) | $(f p50_ms) | $(f p99_ms) | $(f cpu_cores) | $(j pps_per_core) | $(j baseline_pps_per_core) | $(j per_core_ratio) | $(j target_runqueue_wait) | $(f rss_mb) | $(j load_average) |"
       loss=$(f loss_pct)
-      if [ -z "$loss" ] || awk "BEGIN{exit !($loss > 1.0)}"; then echo "knee: loss ${loss:-n/a}% at S=$s"; break; fi
+      if [ -z "${KNEE_ALL:-}" ] && { [ -z "$loss" ] || awk "BEGIN{exit !($loss > 1.0)}"; }; then echo "knee: loss ${loss:-n/a}% at S=$s"; break; fi
     done ;;
   *) sed -n '2,16p' "$0"; exit 2 ;;
 esac
