@@ -60,6 +60,8 @@ public final class EngineSession implements LoadSession {
   private PeerDrain drain;
   private final ProcessStats stats;
   private final long joinMillis;
+  private final long setupStart;
+  private final LoadMeter meter;
   private final double connectP50Ms;
   private final double connectP99Ms;
 
@@ -80,6 +82,8 @@ public final class EngineSession implements LoadSession {
     handshakes = fast ? new DtlsHandshakeExecutor(16, TIMEOUT) : null;
     DtlsCertificate certificate = fast ? DtlsCertificate.generateEcdsaP256() : null;
     long t0 = System.nanoTime();
+    this.setupStart = t0;
+    this.meter = meter;
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Long> connectNanos = new ArrayList<>();
     try {
@@ -221,13 +225,24 @@ public final class EngineSession implements LoadSession {
 
   @Override
   public String setupJson() {
+    long lastFirst;
+    int flowing;
+    try {
+      lastFirst = onReceiveThread(meter::lastFirstArrivalNanos);
+      flowing = onReceiveThread(meter::streamsWithMedia);
+    } catch (Exception e) {
+      lastFirst = -1;
+      flowing = -1;
+    }
     long failures = 0;
     for (SrtpSubscriber sub : fastSubscribers) {
       failures += sub.decryptFailures(); // racy read of loop counters, at the end of a run
     }
-    return String.format(Locale.ROOT, "\"join_ms\":%d,\"connect_p50_ms\":%.1f,"
-        + "\"connect_p99_ms\":%.1f,\"srtp_decrypt_failures\":%d", joinMillis, connectP50Ms,
-        connectP99Ms, failures);
+    return String.format(Locale.ROOT, "\"peers\":%d,\"join_ms\":%d,\"media_to_all_ms\":%d,"
+        + "\"streams_with_media\":%d,\"connect_p50_ms\":%.1f,\"connect_p99_ms\":%.1f,"
+        + "\"srtp_decrypt_failures\":%d", publishers.length + fastSubscribers.length
+        + subscribers.length, joinMillis, lastFirst < 0 ? -1 : (lastFirst - setupStart) / 1_000_000,
+        flowing, connectP50Ms, connectP99Ms, failures);
   }
 
   @Override
