@@ -90,6 +90,12 @@ public abstract class Consumer {
   long droppedWaitingKeyFrame;
   long droppedOld;
   long droppedUnsupportedPayloadType;
+  /** Packets not forwarded because their temporal layer is above the current one. */
+  long droppedTemporalLayer;
+  /** Packets not forwarded because their spatial layer is above the current one (SVC). */
+  long droppedSpatialLayer;
+  /** 1..255; the share of the transport's bandwidth the layer selection gives this consumer. */
+  private int priority = 1;
 
   Consumer(Transport transport, Producer producer, ConsumerOptions o, RtpParameters params) {
     this.transport = transport;
@@ -225,6 +231,34 @@ public abstract class Consumer {
     return sendStream.score();
   }
 
+  /** Priority 1..255 (default 1); loop-confined view. */
+  public final int priority() {
+    return priority;
+  }
+
+  /**
+   * Sets the priority (1..255, mediasoup's {@code consumer.setPriority}): a higher value gets a
+   * larger share of the transport's estimated bandwidth when layers are selected. Stored and
+   * reported in dump and stats. Fails with {@link IllegalArgumentException} outside 1..255.
+   */
+  public final CompletableFuture<Void> setPriority(int priority) {
+    if (priority < 1 || priority > 255) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException("priority must be an integer in 1..255, got " + priority));
+    }
+    return worker().call(() -> {
+      if (!closed) {
+        this.priority = priority;
+      }
+      return null;
+    });
+  }
+
+  /** mediasoup's {@code unsetPriority()}: back to 1. */
+  public final CompletableFuture<Void> unsetPriority() {
+    return setPriority(1);
+  }
+
   public final void addListener(Listener l) {
     worker().execute(() -> listeners.add(l));
   }
@@ -315,6 +349,9 @@ public abstract class Consumer {
       m.put("droppedWaitingKeyFrame", droppedWaitingKeyFrame);
       m.put("droppedOld", droppedOld);
       m.put("droppedUnsupportedPayloadType", droppedUnsupportedPayloadType);
+      m.put("droppedTemporalLayer", droppedTemporalLayer);
+      m.put("droppedSpatialLayer", droppedSpatialLayer);
+      m.put("priority", priority);
       m.put("score", sendStream.score());
       List<Map<String, Object>> l = new ArrayList<>();
       l.add(m);
@@ -333,8 +370,24 @@ public abstract class Consumer {
       d.put("producerPaused", producerPaused);
       d.put("ssrc", ssrc);
       d.put("mid", rtpParameters.mid);
+      d.put("priority", priority);
+      ConsumerLayers preferred = preferredLayersNow();
+      if (preferred != null) {
+        d.put("preferredLayers", layersMap(preferred));
+      }
+      ConsumerLayers current = currentLayersNow();
+      if (current != null) {
+        d.put("currentLayers", layersMap(current));
+      }
       return d;
     });
+  }
+
+  private static Map<String, Object> layersMap(ConsumerLayers l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("spatialLayer", l.spatialLayer);
+    m.put("temporalLayer", l.temporalLayer);
+    return m;
   }
 
   // ---------------------------------------------------------------- loop internals

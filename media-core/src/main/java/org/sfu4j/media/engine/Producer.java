@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.sfu4j.media.codec.CodecKeyFrameDetector;
 import org.sfu4j.media.engine.RtpDropCounters.EngineReason;
 import org.sfu4j.media.ortc.MediaKind;
+import org.sfu4j.media.ortc.RtcpFeedback;
 import org.sfu4j.media.ortc.RtpCodecParameters;
 import org.sfu4j.media.ortc.RtpEncodingParameters;
 import org.sfu4j.media.ortc.RtpMapping;
@@ -25,6 +26,8 @@ import org.sfu4j.media.ortc.SupportedRtpCapabilities;
 import org.sfu4j.media.rtcp.ReceiverReport;
 import org.sfu4j.media.quality.SharedPacket;
 import org.sfu4j.media.rtcp.GenericNack;
+import org.sfu4j.media.rtcp.Fir;
+import org.sfu4j.media.rtcp.Pli;
 import org.sfu4j.media.rtp.RtpPacket;
 import org.sfu4j.media.stream.RtpStreamRecv;
 
@@ -74,6 +77,11 @@ public final class Producer {
   private final List<Listener> listeners = new ArrayList<>();
   private boolean paused;
   private boolean closed;
+  /** Upstream key-frame request: FIR when the endpoint negotiated ccm fir but not nack pli. */
+  private final boolean useFir;
+  /** FIR command sequence number per stream (RFC 5104 4.3.1.1: +1 per new request). */
+  private final int[] firSeq;
+  private final Fir.Builder firBuilder;
 
   // ---- media quality (issue 7): NACK upstream, RTX repair, shared retransmission copy
   /** Producer RTX payload type to its associated media payload type ("apt"); -1 = none. */
@@ -121,6 +129,11 @@ public final class Producer {
     this.transportCcExtId = twcc;
     this.sharedPacket = new SharedPacket(transport.router().worker().allocator());
     Arrays.fill(aptByRtxPayloadType, -1);
+    this.useFir = o.kind == MediaKind.VIDEO && !params.codecs.isEmpty()
+        && hasFeedback(params.codecs.get(0), "ccm", "fir")
+        && !hasFeedback(params.codecs.get(0), "nack", "pli");
+    this.firSeq = useFir ? new int[streams.length] : null;
+    this.firBuilder = useFir ? new Fir.Builder() : null;
     Arrays.fill(mappedPayloadType, -1);
     for (RtpMapping.CodecMapping m : mapping.codecs) {
       if (m.payloadType != null && m.mappedPayloadType != null && m.payloadType >= 0 && m.payloadType < 128) {
@@ -144,13 +157,51 @@ public final class Producer {
     }
   }
 
+  /**
+   * Rejects codecs of the other kind (e.g. {@code audio/opus} in a video producer): the router
+   * would otherwise map them and forward audio as video. Validation has run (mime types set).
+   *
+   * @throws IllegalArgumentException naming the first offending codec
+   */
+  static void checkCodecKinds(MediaKind kind, RtpParameters params) {
+    String prefix = kind.value() + "/";
+    for (int i = 0; i < params.codecs.size(); i++) {
+      String mime = params.codecs.get(i).mimeType;
+      if (mime == null || !mime.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+        throw new IllegalArgumentException("rtpParameters.codecs[" + i + "] " + mime
+            + " does not match the producer kind " + kind.value());
+      }
+    }
+  }
+
+  private static boolean hasFeedback(RtpCodecParameters codec, String type, String parameter) {
+    if (codec.rtcpFeedback == null) {
+      return false;
+    }
+    for (RtcpFeedback fb : codec.rtcpFeedback) {
+      if (type.equalsIgnoreCase(fb.type) && parameter.equalsIgnoreCase(fb.parameter)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static ProducerType typeOf(RtpParameters params) {
     if (params.encodings.size() > 1) {
       return ProducerType.SIMULCAST;
     }
-    String mode = params.encodings.get(0).scalabilityMode;
-    if (mode != null && ScalabilityMode.parse(mode).spatialLayers() > 1) {
+    // mediasoup: spatial layers make SVC; temporal layers alone make SVC for the codecs whose
+    // payload carries layer ids per packet in one stream (VP9, AV1). VP8/H264 LxTy stay simple
+    // (SimpleConsumer filters VP8 temporal layers itself).
+    ScalabilityMode mode = ScalabilityMode.parse(params.encodings.get(0).scalabilityMode);
+    if (mode.spatialLayers() > 1) {
       return ProducerType.SVC;
+    }
+    if (mode.temporalLayers() > 1 && !params.codecs.isEmpty()) {
+      String mime = params.codecs.get(0).mimeType.toLowerCase(Locale.ROOT);
+      if (mime.equals("video/vp9") || mime.equals("video/av1")) {
+        return ProducerType.SVC;
+      }
     }
     return ProducerType.SIMPLE;
   }
@@ -539,7 +590,12 @@ public final class Producer {
     }
   }
 
-  /** Sends a PLI for stream {@code layer} unless one went out less than the interval ago. */
+  /**
+   * Sends a key-frame request for stream {@code layer} unless one went out less than the
+   * interval ago: a PLI (RFC 4585 6.3.1), or a FIR (RFC 5104 4.3.1) with this stream's next
+   * command sequence number when the endpoint negotiated {@code ccm fir} without
+   * {@code nack pli}.
+   */
   void requestKeyFrame(int layer, long nowMs) {
     if (closed || kind != MediaKind.VIDEO || layer < 0 || layer >= streams.length) {
       return;
@@ -548,11 +604,17 @@ public final class Producer {
     if (s == null || !s.tryKeyFrameRequest(nowMs, keyFrameRequestIntervalMs)) {
       return;
     }
-    // RFC 4585 6.3.1 PLI: V=2 FMT=1, PT=PSFB, length 2 words, sender SSRC, media SSRC.
-    ByteBuf pli = transport.router().worker().allocator().heapBuffer(12 + 64);
-    pli.writeByte(0x81).writeByte(206).writeShort(2)
-        .writeInt((int) transport.rtcpSsrc()).writeInt((int) s.ssrc());
-    transport.sendRtcpFromEngine(pli);
+    ByteBuf out;
+    if (useFir) {
+      firBuilder.clear().senderSsrc(transport.rtcpSsrc()).add(s.ssrc(), firSeq[layer]);
+      firSeq[layer] = (firSeq[layer] + 1) & 0xFF;
+      out = transport.router().worker().allocator().heapBuffer(firBuilder.sizeInBytes() + 64);
+      firBuilder.writeTo(out);
+    } else {
+      out = transport.router().worker().allocator().heapBuffer(Pli.SIZE + 64);
+      Pli.write(out, transport.rtcpSsrc(), s.ssrc());
+    }
+    transport.sendRtcpFromEngine(out);
   }
 
   boolean streamActive(int layer, long nowMs) {

@@ -136,7 +136,22 @@ public final class Router {
 
   /** Whether a consumer with {@code caps} could consume the producer (false if it does not exist). */
   public CompletableFuture<Boolean> canConsume(String producerId, RtpCapabilities caps) {
-    return worker.call(() -> canConsumeNow(producerId, caps));
+    RtpCapabilities copy = caps == null ? null : caps.deepCopy(); // validation normalises it
+    return worker.call(() -> canConsumeNow(producerId, copy));
+  }
+
+  /**
+   * {@link #canConsume} answered synchronously, for code already running on the worker's loop
+   * (e.g. signaling handlers executed there). The capabilities are copied, never modified.
+   *
+   * @throws IllegalStateException when called off the worker's loop (the producer table is
+   *     loop-confined; use {@link #canConsume} there)
+   */
+  public boolean canConsumeSync(String producerId, RtpCapabilities caps) {
+    if (!worker.eventLoop().inEventLoop()) {
+      throw new IllegalStateException("canConsumeSync must run on the worker's event loop; use canConsume");
+    }
+    return canConsumeNow(producerId, caps == null ? null : caps.deepCopy());
   }
 
   boolean canConsumeNow(String producerId, RtpCapabilities caps) {

@@ -15,8 +15,13 @@ import org.sfu4j.media.stream.RtpStreamRecv;
  * re-based to continue from the last output and the timestamp offset is recomputed so the output
  * timestamp advances by the wall-clock time since the last forwarded packet (at least 1 tick).
  * For VP8, the picture id and TL0PICIDX are re-based the same way (continuing from the last
- * forwarded values) so the decoder sees one picture sequence. Temporal layers are not filtered
- * yet: all of them pass.
+ * forwarded values) so the decoder sees one picture sequence.
+ *
+ * <p>Temporal layers (scalability mode {@code LxTy}, y > 1) are filtered per packet by a
+ * {@link TemporalLayerFilter} on the temporal id of the payload descriptor (VP8, VP9, AV1):
+ * dropped packets are swallowed by the {@link org.sfu4j.media.stream.SeqManager} (no sequence
+ * gap) and, for VP8, their pictures by {@link Vp8PictureContinuity} (no picture-id gap).
+ * {@code layerschange} fires when the spatial or the temporal layer forwarded changes.
  */
 public final class SimulcastConsumer extends Consumer {
   private static final long TS_MASK = 0xFFFFFFFFL;
@@ -26,6 +31,11 @@ public final class SimulcastConsumer extends Consumer {
   private int preferredSpatial;
   private int preferredTemporal;
   private int currentSpatial = -1;
+  /** Temporal layer last reported in {@code layerschange}; -1 none. */
+  private int reportedTemporal = -1;
+  private final PayloadLayers layersIn;
+  private final TemporalLayerFilter temporal;
+  private final Vp8PictureContinuity vp8Pictures = new Vp8PictureContinuity();
   /** Layer whose timestamps {@link #tsOffset} was computed for; -1 none. */
   private int tsLayer = -1;
   private long tsOffset;
@@ -34,12 +44,7 @@ public final class SimulcastConsumer extends Consumer {
   private long lastOutAtMs;
 
   private final boolean vp8;
-  private final Vp8PayloadDescriptor vp8In = new Vp8PayloadDescriptor();
   private final Vp8PayloadDescriptor vp8Out = new Vp8PayloadDescriptor();
-  private int pictureIdOffset;
-  private int tl0PicIdxOffset;
-  private int lastPictureId = -1;
-  private int lastTl0PicIdx = -1;
 
   SimulcastConsumer(Transport transport, Producer producer, ConsumerOptions o, RtpParameters params) {
     super(transport, producer, o, params);
@@ -51,6 +56,8 @@ public final class SimulcastConsumer extends Consumer {
     this.preferredSpatial = pref == null ? spatialLayers - 1 : clamp(pref.spatialLayer, spatialLayers);
     this.preferredTemporal = pref == null || pref.temporalLayer == null
         ? temporalLayers - 1 : clamp(pref.temporalLayer, temporalLayers);
+    this.layersIn = new PayloadLayers(PayloadLayers.Codec.of(params.codecs.get(0).mimeType));
+    this.temporal = new TemporalLayerFilter(temporalLayers, preferredTemporal);
   }
 
   private static int clamp(int v, int n) {
@@ -93,6 +100,19 @@ public final class SimulcastConsumer extends Consumer {
       seq.drop(inSeq);
       return;
     }
+    if (temporal.layers() > 1 || vp8) {
+      layersIn.parse(packet);
+      if (!temporal.accept(layersIn, keyFrame)) {
+        droppedTemporalLayer++;
+        seq.drop(inSeq);
+        if (vp8 && layersIn.parsed) {
+          vp8Pictures.dropFrame(layersIn.vp8);
+        }
+        reportLayers();
+        return;
+      }
+      reportLayers();
+    }
     int outSeq = seq.input(inSeq);
     if (outSeq < 0) {
       droppedOld++;
@@ -107,6 +127,15 @@ public final class SimulcastConsumer extends Consumer {
     writeAndSend(packet, outPt, outSeq, outTs);
   }
 
+  /** Fires {@code layerschange} when the forwarded temporal layer moved (spatial unchanged). */
+  private void reportLayers() {
+    int t = temporal.current();
+    if (currentSpatial >= 0 && t >= 0 && t != reportedTemporal) {
+      reportedTemporal = t;
+      fireLayersChange(new ConsumerLayers(currentSpatial, t));
+    }
+  }
+
   private void switchTo(int layer, RtpPacket packet, long nowMs) {
     seq.sync(packet.sequenceNumber());
     if (!sentAny) {
@@ -117,32 +146,19 @@ public final class SimulcastConsumer extends Consumer {
       tsOffset = (packet.timestamp() - desired) & TS_MASK;
     }
     tsLayer = layer;
-    if (vp8 && vp8In.parse(packet.buffer(), packet.payloadOffset(), packet.payloadLength())) {
-      int pic = vp8In.pictureId();
-      int tl0 = vp8In.tl0PicIdx();
-      pictureIdOffset = pic < 0 || lastPictureId < 0 ? 0 : (pic - (lastPictureId + 1)) & 0x7FFF;
-      tl0PicIdxOffset = tl0 < 0 || lastTl0PicIdx < 0 ? 0 : (tl0 - (lastTl0PicIdx + 1)) & 0xFF;
-    }
+    vp8Pictures.requestSync();
     currentSpatial = layer;
-    fireLayersChange(new ConsumerLayers(layer, preferredTemporal));
+    // A key frame: every temporal layer up to the target is decodable from here.
+    temporal.reset();
+    int t = temporal.layers() > 1 ? temporal.target() : preferredTemporal;
+    reportedTemporal = t;
+    fireLayersChange(new ConsumerLayers(layer, t));
   }
 
   @Override
   void rewritePayload(RtpPacket out) {
-    if (!vp8 || !vp8Out.parse(out.buffer(), out.payloadOffset(), out.payloadLength())) {
-      return;
-    }
-    int pic = vp8Out.pictureId();
-    if (pic >= 0) {
-      int outPic = (pic - pictureIdOffset) & (vp8Out.hasLongPictureId() ? 0x7FFF : 0x7F);
-      vp8Out.setPictureId(outPic);
-      lastPictureId = outPic;
-    }
-    int tl0 = vp8Out.tl0PicIdx();
-    if (tl0 >= 0) {
-      int outTl0 = (tl0 - tl0PicIdxOffset) & 0xFF;
-      vp8Out.setTl0PicIdx(outTl0);
-      lastTl0PicIdx = outTl0;
+    if (vp8 && vp8Out.parse(out.buffer(), out.payloadOffset(), out.payloadLength())) {
+      vp8Pictures.rewrite(vp8Out);
     }
   }
 
@@ -170,6 +186,8 @@ public final class SimulcastConsumer extends Consumer {
 
   @Override
   void onDeactivated() {
+    temporal.reset();
+    reportedTemporal = -1;
     if (currentSpatial >= 0) {
       currentSpatial = -1;
       fireLayersChange(null);
@@ -188,6 +206,7 @@ public final class SimulcastConsumer extends Consumer {
     preferredSpatial = clamp(layers.spatialLayer, spatialLayers);
     preferredTemporal = layers.temporalLayer == null
         ? temporalLayers - 1 : clamp(layers.temporalLayer, temporalLayers);
+    temporal.setTarget(preferredTemporal);
     if (isActive()) {
       int target = targetLayer(nowMs);
       if (target >= 0 && target != currentSpatial) {
@@ -198,7 +217,10 @@ public final class SimulcastConsumer extends Consumer {
 
   @Override
   ConsumerLayers currentLayersNow() {
-    return currentSpatial < 0 ? null : new ConsumerLayers(currentSpatial, preferredTemporal);
+    if (currentSpatial < 0) {
+      return null;
+    }
+    return new ConsumerLayers(currentSpatial, reportedTemporal >= 0 ? reportedTemporal : preferredTemporal);
   }
 
   @Override

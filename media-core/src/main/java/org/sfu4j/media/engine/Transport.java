@@ -372,6 +372,7 @@ public abstract class Transport {
     }
     RtpParameters params = o.rtpParameters.deepCopy();
     Ortc.validateRtpParameters(params);
+    Producer.checkCodecKinds(o.kind, params);
     if (params.encodings == null || params.encodings.isEmpty()) {
       throw new IllegalArgumentException("rtpParameters.encodings must not be empty");
     }
@@ -426,9 +427,18 @@ public abstract class Transport {
     RtpParameters params = Ortc.getConsumerRtpParameters(
         producer.consumableRtpParametersShared(), caps, false, o.enableRtx);
     params.mid = String.valueOf(nextMid++);
-    Consumer consumer = producer.type() == ProducerType.SIMULCAST
-        ? new SimulcastConsumer(this, producer, o, params)
-        : new SimpleConsumer(this, producer, o, params);
+    Consumer consumer;
+    switch (producer.type()) {
+      case SIMULCAST:
+        consumer = new SimulcastConsumer(this, producer, o, params);
+        break;
+      case SVC:
+        consumer = new SvcConsumer(this, producer, o, params);
+        break;
+      default:
+        consumer = new SimpleConsumer(this, producer, o, params);
+        break;
+    }
     if (consumersBySsrc.containsKey((int) consumer.ssrc())) {
       throw new IllegalStateException("consumer ssrc collision: " + consumer.ssrc());
     }

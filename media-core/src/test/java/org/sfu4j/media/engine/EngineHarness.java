@@ -75,8 +75,12 @@ final class EngineHarness implements AutoCloseable {
   }
 
   EngineHarness(WorkerSettings settings) {
+    this(settings, defaultCodecs());
+  }
+
+  EngineHarness(WorkerSettings settings, List<RtpCodecCapability> codecs) {
     worker = Worker.create(settings.nowMs(clock::get));
-    router = worker.createRouter(new RouterOptions(defaultCodecs())).join();
+    router = worker.createRouter(new RouterOptions(codecs)).join();
     send = router.createDirectTransport(null).join();
     recv = router.createDirectTransport(null).join();
     recv.setRtpListener((c, buf) -> received.add(new Out(c, buf)));
@@ -101,6 +105,18 @@ final class EngineHarness implements AutoCloseable {
     List<RtpCodecCapability> l = new ArrayList<>();
     l.add(opus);
     l.add(vp8);
+    return l;
+  }
+
+  /** opus, VP8 and VP9 (profile-id 0), router payload types 100, 101, 103. */
+  static List<RtpCodecCapability> codecsWithVp9() {
+    List<RtpCodecCapability> l = defaultCodecs();
+    RtpCodecCapability vp9 = new RtpCodecCapability();
+    vp9.kind = MediaKind.VIDEO;
+    vp9.mimeType = "video/VP9";
+    vp9.clockRate = 90000;
+    vp9.parameters = new java.util.HashMap<>(Map.of("profile-id", 0));
+    l.add(vp9);
     return l;
   }
 
