@@ -19,6 +19,7 @@ import org.sfu4j.media.ortc.RtpEncodingParameters;
 import org.sfu4j.media.ortc.RtpMapping;
 import org.sfu4j.media.ortc.RtpParameters;
 import org.sfu4j.media.ortc.ScalabilityMode;
+import org.sfu4j.media.quality.KeyFrameRequestManager;
 import org.sfu4j.media.quality.NackGenerator;
 import org.sfu4j.media.quality.RtcpReceiverReportGenerator;
 import org.sfu4j.media.ortc.RtpHeaderExtensionParameters;
@@ -79,9 +80,13 @@ public final class Producer {
   private boolean closed;
   /** Upstream key-frame request: FIR when the endpoint negotiated ccm fir but not nack pli. */
   private final boolean useFir;
-  /** FIR command sequence number per stream (RFC 5104 4.3.1.1: +1 per new request). */
-  private final int[] firSeq;
   private final Fir.Builder firBuilder;
+  /**
+   * Video only: aggregates every key-frame wish (consumer PLI/FIR, resume, layer switch,
+   * unrepairable loss) per stream SSRC, at most one upstream request per interval, repeats an
+   * unanswered one; owns the FIR command sequence numbers.
+   */
+  private final KeyFrameRequestManager keyFrames;
 
   // ---- media quality (issue 7): NACK upstream, RTX repair, shared retransmission copy
   /** Producer RTX payload type to its associated media payload type ("apt"); -1 = none. */
@@ -132,8 +137,11 @@ public final class Producer {
     this.useFir = o.kind == MediaKind.VIDEO && !params.codecs.isEmpty()
         && hasFeedback(params.codecs.get(0), "ccm", "fir")
         && !hasFeedback(params.codecs.get(0), "nack", "pli");
-    this.firSeq = useFir ? new int[streams.length] : null;
     this.firBuilder = useFir ? new Fir.Builder() : null;
+    this.keyFrames = o.kind == MediaKind.VIDEO
+        ? new KeyFrameRequestManager(this::sendKeyFrameRequest, keyFrameRequestIntervalMs,
+            Math.max(KeyFrameRequestManager.DEFAULT_RETRY_AFTER_MS, 2 * keyFrameRequestIntervalMs))
+        : null;
     Arrays.fill(mappedPayloadType, -1);
     for (RtpMapping.CodecMapping m : mapping.codecs) {
       if (m.payloadType != null && m.mappedPayloadType != null && m.payloadType >= 0 && m.payloadType < 128) {
@@ -364,7 +372,7 @@ public final class Producer {
         m.put("packetsLost", s.packetsLost());
         m.put("rtxPacketsReceived", s.rtxPacketsReceived());
         m.put("keyFramesReceived", s.keyFramesReceived());
-        m.put("pliCount", s.keyFrameRequests());
+        m.put("pliCount", keyFrameRequestsSent(s.ssrc()));
         m.put("score", s.score());
         out.add(m);
       }
@@ -406,6 +414,9 @@ public final class Producer {
         && CodecKeyFrameDetector.isKeyFrame(mimeByPayloadType[pt], packet.buffer(),
             packet.payloadOffset(), packet.payloadLength());
     stream.onPacket(packet.sequenceNumber(), packet.length(), keyFrame, nowMs);
+    if (keyFrame) {
+      keyFrames.onKeyFrame(stream.ssrc(), nowMs);
+    }
     lastNowMs = nowMs;
     RtcpReceiverReportGenerator rr = receiverReport(stream);
     if (rr != null) {
@@ -505,6 +516,9 @@ public final class Producer {
         g.onTick(nowMs);
       }
     }
+    if (keyFrames != null && !closed) {
+      keyFrames.onTick(nowMs);
+    }
     if (nextReportMs == Long.MIN_VALUE) {
       nextReportMs = nowMs + RTCP_REPORT_INTERVAL_MS;
     } else if (nowMs >= nextReportMs && !closed) {
@@ -591,30 +605,44 @@ public final class Producer {
   }
 
   /**
-   * Sends a key-frame request for stream {@code layer} unless one went out less than the
-   * interval ago: a PLI (RFC 4585 6.3.1), or a FIR (RFC 5104 4.3.1) with this stream's next
-   * command sequence number when the endpoint negotiated {@code ccm fir} without
-   * {@code nack pli}.
+   * A key frame of stream {@code layer} is wanted (consumer PLI/FIR, resume, layer switch,
+   * unrepairable loss): handed to the {@link KeyFrameRequestManager}, which sends at most one
+   * request per interval upstream and defers the rest until the window ends.
    */
   void requestKeyFrame(int layer, long nowMs) {
-    if (closed || kind != MediaKind.VIDEO || layer < 0 || layer >= streams.length) {
+    if (closed || keyFrames == null || layer < 0 || layer >= streams.length) {
       return;
     }
     RtpStreamRecv s = streams[layer];
-    if (s == null || !s.tryKeyFrameRequest(nowMs, keyFrameRequestIntervalMs)) {
+    if (s != null) {
+      keyFrames.keyFrameNeeded(s.ssrc(), nowMs);
+    }
+  }
+
+  /**
+   * Writes the upstream request: a PLI (RFC 4585 6.3.1), or a FIR (RFC 5104 4.3.1) with the
+   * manager's command sequence number when the endpoint negotiated {@code ccm fir} without
+   * {@code nack pli}.
+   */
+  private void sendKeyFrameRequest(long ssrc, boolean fir, int firSeq) {
+    if (closed) {
       return;
     }
     ByteBuf out;
-    if (useFir) {
-      firBuilder.clear().senderSsrc(transport.rtcpSsrc()).add(s.ssrc(), firSeq[layer]);
-      firSeq[layer] = (firSeq[layer] + 1) & 0xFF;
+    if (fir) {
+      firBuilder.clear().senderSsrc(transport.rtcpSsrc()).add(ssrc, firSeq);
       out = transport.router().worker().allocator().heapBuffer(firBuilder.sizeInBytes() + 64);
       firBuilder.writeTo(out);
     } else {
       out = transport.router().worker().allocator().heapBuffer(Pli.SIZE + 64);
-      Pli.write(out, transport.rtcpSsrc(), s.ssrc());
+      Pli.write(out, transport.rtcpSsrc(), ssrc);
     }
     transport.sendRtcpFromEngine(out);
+  }
+
+  /** Upstream key-frame requests actually sent for {@code ssrc} (after aggregation). */
+  long keyFrameRequestsSent(long ssrc) {
+    return keyFrames == null ? 0 : keyFrames.sentCount(ssrc);
   }
 
   boolean streamActive(int layer, long nowMs) {
@@ -640,6 +668,9 @@ public final class Producer {
       }
       RtpStreamRecv s = new RtpStreamRecv(e.ssrc, e.rid, i, clockRate);
       streams[i] = s;
+      if (keyFrames != null) {
+        keyFrames.addStream(e.ssrc, useFir);
+      }
       register(e.ssrc, new StreamRoute(this, s, false));
       if (e.rtx != null && e.rtx.ssrc != null) {
         s.setRtxSsrc(e.rtx.ssrc);
@@ -683,6 +714,12 @@ public final class Producer {
     }
     if (streams[idx] != null) {
       transport.unregisterRoute(streams[idx].ssrc(), this);
+      if (keyFrames != null) {
+        keyFrames.removeStream(streams[idx].ssrc());
+      }
+    }
+    if (keyFrames != null) {
+      keyFrames.addStream(ssrc, useFir);
     }
     int clockRate = clockRateByPayloadType[payloadType] == 0 ? clockRateOfFirstCodec()
         : clockRateByPayloadType[payloadType];
