@@ -429,6 +429,30 @@ public abstract class Consumer {
     }
   }
 
+  /** Counts a packet this consumer did not forward, here and in the worker's totals. */
+  final void skipped(WorkerCounters.Skip reason) {
+    switch (reason) {
+      case WAITING_KEY_FRAME:
+        droppedWaitingKeyFrame++;
+        break;
+      case OLD_SEQUENCE:
+        droppedOld++;
+        break;
+      case CONSUMER_PAYLOAD_TYPE:
+        droppedUnsupportedPayloadType++;
+        break;
+      case TEMPORAL_LAYER:
+        droppedTemporalLayer++;
+        break;
+      case SPATIAL_LAYER:
+        droppedSpatialLayer++;
+        break;
+      default:
+        break;
+    }
+    transport.countSkip(reason);
+  }
+
   final void onNack() {
     sendStream.onNack();
   }

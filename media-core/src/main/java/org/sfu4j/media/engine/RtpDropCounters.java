@@ -13,13 +13,21 @@ final class RtpDropCounters {
   private static final EngineReason[] ENGINE = EngineReason.values();
   private final long[] parse = new long[PARSE.length];
   private final long[] engine = new long[ENGINE.length];
+  /** The worker's totals, incremented alongside (same loop thread). */
+  private final WorkerCounters worker;
+
+  RtpDropCounters(WorkerCounters worker) {
+    this.worker = worker;
+  }
 
   void count(RtpDropReason reason) {
     parse[reason.ordinal()]++;
+    worker.parseDrops[reason.ordinal()]++;
   }
 
   void count(EngineReason reason) {
     engine[reason.ordinal()]++;
+    worker.engineDrops[reason.ordinal()]++;
   }
 
   long get(RtpDropReason reason) {

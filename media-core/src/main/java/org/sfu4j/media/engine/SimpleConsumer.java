@@ -62,14 +62,14 @@ public final class SimpleConsumer extends Consumer {
     }
     int outPt = payloadTypeMap[packet.payloadType()];
     if (outPt < 0) {
-      droppedUnsupportedPayloadType++;
+      skipped(WorkerCounters.Skip.CONSUMER_PAYLOAD_TYPE);
       seq.drop(packet.sequenceNumber());
       return;
     }
     int inSeq = packet.sequenceNumber();
     if (syncRequired) {
       if (video && !keyFrame) {
-        droppedWaitingKeyFrame++;
+        skipped(WorkerCounters.Skip.WAITING_KEY_FRAME);
         producer.requestKeyFrame(stream.encodingIndex(), nowMs);
         return;
       }
@@ -92,7 +92,7 @@ public final class SimpleConsumer extends Consumer {
         fireLayersChange(new ConsumerLayers(0, t));
       }
       if (!pass) {
-        droppedTemporalLayer++;
+        skipped(WorkerCounters.Skip.TEMPORAL_LAYER);
         seq.drop(inSeq);
         if (vp8Pictures != null && layersIn.parsed) {
           vp8Pictures.dropFrame(layersIn.vp8);
@@ -102,7 +102,7 @@ public final class SimpleConsumer extends Consumer {
     }
     int outSeq = seq.input(inSeq);
     if (outSeq < 0) {
-      droppedOld++;
+      skipped(WorkerCounters.Skip.OLD_SEQUENCE);
       return;
     }
     writeAndSend(packet, outPt, outSeq, packet.timestamp());

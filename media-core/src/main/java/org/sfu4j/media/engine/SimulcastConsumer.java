@@ -81,7 +81,7 @@ public final class SimulcastConsumer extends Consumer {
         return; // another layer's packet: not in our sequence space, nothing to account
       }
       if (!keyFrame) {
-        droppedWaitingKeyFrame++;
+        skipped(WorkerCounters.Skip.WAITING_KEY_FRAME);
         producer.requestKeyFrame(layer, nowMs);
         return;
       }
@@ -92,7 +92,7 @@ public final class SimulcastConsumer extends Consumer {
     int outPt = payloadTypeMap[packet.payloadType()];
     int inSeq = packet.sequenceNumber();
     if (outPt < 0) {
-      droppedUnsupportedPayloadType++;
+      skipped(WorkerCounters.Skip.CONSUMER_PAYLOAD_TYPE);
       seq.drop(inSeq);
       return;
     }
@@ -100,10 +100,10 @@ public final class SimulcastConsumer extends Consumer {
       seq.drop(inSeq);
       return;
     }
-    if (temporal.layers() > 1 || vp8) {
+    if (temporal.layers() > 1) {
       layersIn.parse(packet);
       if (!temporal.accept(layersIn, keyFrame)) {
-        droppedTemporalLayer++;
+        skipped(WorkerCounters.Skip.TEMPORAL_LAYER);
         seq.drop(inSeq);
         if (vp8 && layersIn.parsed) {
           vp8Pictures.dropFrame(layersIn.vp8);
@@ -115,7 +115,7 @@ public final class SimulcastConsumer extends Consumer {
     }
     int outSeq = seq.input(inSeq);
     if (outSeq < 0) {
-      droppedOld++;
+      skipped(WorkerCounters.Skip.OLD_SEQUENCE);
       return;
     }
     long outTs = (packet.timestamp() - tsOffset) & TS_MASK;

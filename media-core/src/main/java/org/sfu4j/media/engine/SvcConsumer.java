@@ -78,13 +78,13 @@ public final class SvcConsumer extends Consumer {
     int inSeq = packet.sequenceNumber();
     int outPt = payloadTypeMap[packet.payloadType()];
     if (outPt < 0) {
-      droppedUnsupportedPayloadType++;
+      skipped(WorkerCounters.Skip.CONSUMER_PAYLOAD_TYPE);
       seq.drop(inSeq);
       return;
     }
     if (syncRequired) {
       if (!keyFrame) {
-        droppedWaitingKeyFrame++;
+        skipped(WorkerCounters.Skip.WAITING_KEY_FRAME);
         producer.requestKeyFrame(0, nowMs);
         return;
       }
@@ -111,18 +111,18 @@ public final class SvcConsumer extends Consumer {
     boolean temporalPass = temporal.accept(l, keyFrame);
     reportLayers();
     if (!temporalPass) {
-      droppedTemporalLayer++;
+      skipped(WorkerCounters.Skip.TEMPORAL_LAYER);
       seq.drop(inSeq);
       return;
     }
     if (sid > currentSpatial) {
-      droppedSpatialLayer++;
+      skipped(WorkerCounters.Skip.SPATIAL_LAYER);
       seq.drop(inSeq);
       return;
     }
     int outSeq = seq.input(inSeq);
     if (outSeq < 0) {
-      droppedOld++;
+      skipped(WorkerCounters.Skip.OLD_SEQUENCE);
       return;
     }
     markOutgoing = vp9 && l.frameEnd && sid == currentSpatial;

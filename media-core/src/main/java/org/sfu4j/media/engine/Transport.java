@@ -94,7 +94,9 @@ public abstract class Transport {
   private final GenericNack nackView = new GenericNack();
   /** transport-cc feedback for what the endpoint sends us (created when a producer uses it). */
   private TransportCcFeedbackGenerator transportCcFeedback;
-  private final RtpDropCounters drops = new RtpDropCounters();
+  private final RtpDropCounters drops;
+  /** The worker's totals (loop-confined, see {@link WorkerCounters}). */
+  private final WorkerCounters counters;
 
   private int midExtId;
   private int ridExtId;
@@ -118,6 +120,8 @@ public abstract class Transport {
     this.worker = router.worker();
     this.id = context.id();
     this.appData = appData == null ? new HashMap<>() : appData;
+    this.counters = worker.counters();
+    this.drops = new RtpDropCounters(counters);
   }
 
   public final String id() {
@@ -231,6 +235,8 @@ public abstract class Transport {
     }
     rtpPacketsReceived++;
     rtpBytesReceived += packet.length();
+    counters.rtpPacketsIn++;
+    counters.rtpBytesIn += packet.length();
     StreamRoute route = routesBySsrc.get((int) packet.ssrc());
     if (route == null) {
       route = learnRoute(packet, nowMs);
@@ -276,6 +282,7 @@ public abstract class Transport {
     c.reset(buf, buf.readerIndex(), buf.readableBytes());
     while (c.next()) {
       rtcpPacketsReceived++;
+      counters.rtcpPacketsIn++;
       int off = c.offset();
       int len = c.length();
       switch (c.packetType()) {
@@ -502,16 +509,20 @@ public abstract class Transport {
       return true;
     }
     notReadySkipped++;
+    counters.skip(WorkerCounters.Skip.TRANSPORT_NOT_READY);
     return false;
   }
 
   void sendRtpFromConsumer(Consumer consumer, ByteBuf packet, int length) {
     rtpPacketsSent++;
     rtpBytesSent += length;
+    counters.rtpPacketsOut++;
+    counters.rtpBytesOut += length;
     try {
       sendRtp(consumer, packet);
     } catch (RuntimeException e) {
       sendErrors++;
+      counters.skip(WorkerCounters.Skip.SEND_ERROR);
     }
   }
 
@@ -521,6 +532,7 @@ public abstract class Transport {
       return;
     }
     rtcpPacketsSent++;
+    counters.rtcpPacketsOut++;
     try {
       sendRtcp(packet);
     } catch (RuntimeException e) {
@@ -546,6 +558,11 @@ public abstract class Transport {
 
   void countDrop(EngineReason reason) {
     drops.count(reason);
+  }
+
+  /** A consumer of this transport skipped a packet: worker totals (the consumer counts its own). */
+  void countSkip(WorkerCounters.Skip reason) {
+    counters.skip(reason);
   }
 
   long dropCount(EngineReason reason) {

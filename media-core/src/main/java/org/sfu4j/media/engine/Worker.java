@@ -42,6 +42,15 @@ public final class Worker {
   private final Map<String, Router> routers = new LinkedHashMap<>();
   private boolean closed;
 
+  /** Written on the loop only (see {@link WorkerCounters} for why plain fields). */
+  private final WorkerCounters counters = new WorkerCounters();
+  /** Last snapshot made on the loop; the only path by which other threads see the counters. */
+  private volatile WorkerStats publishedStats;
+  private volatile long eventLoopLagMs;
+  private final Runnable lagProbeTask = this::onLagProbe;
+  /** When the pending probe should run (System.nanoTime); loop-confined after the first post. */
+  private long lagProbeDueNanos;
+
   private Worker(WorkerSettings settings) {
     this.settings = settings;
     IoHandlerFactory factory = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -56,6 +65,10 @@ public final class Worker {
     }
     this.clock = settings.nowMs();
     this.allocator = settings.allocator();
+    this.publishedStats = counters.snapshot(clock.getAsLong(), 0);
+    if (settings.eventLoopLagProbeIntervalMs() > 0) {
+      scheduleLagProbe();
+    }
   }
 
   /** Starts a worker with its own event loop thread. */
@@ -158,6 +171,60 @@ public final class Worker {
       d.put("routers", rs);
       return d;
     });
+  }
+
+  // ---------------------------------------------------------------- metrics
+
+  /**
+   * Delay of the last lag-probe tick in ms, from any thread: how long a task due on this loop
+   * waited behind other work (packets, timers, API calls). Sampled every
+   * {@link WorkerSettings#eventLoopLagProbeIntervalMs()} (default 500 ms) by a task that
+   * measures how late it runs; 0 until the first tick.
+   */
+  public long eventLoopLagMs() {
+    return eventLoopLagMs;
+  }
+
+  /**
+   * The worker's counters as of the last probe tick (at most one probe interval old), from any
+   * thread, never blocking: for metrics scrapes.
+   */
+  public WorkerStats stats() {
+    return publishedStats;
+  }
+
+  /** A fresh snapshot taken on the loop (and published for {@link #stats()}). */
+  public CompletableFuture<WorkerStats> statsNow() {
+    return call(() -> {
+      WorkerStats s = counters.snapshot(nowMs(), eventLoopLagMs);
+      publishedStats = s;
+      return s;
+    });
+  }
+
+  WorkerCounters counters() {
+    return counters;
+  }
+
+  private void scheduleLagProbe() {
+    long intervalMs = settings.eventLoopLagProbeIntervalMs();
+    lagProbeDueNanos = System.nanoTime() + intervalMs * 1_000_000L;
+    try {
+      loop.schedule(lagProbeTask, intervalMs, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // loop shutting down: no more probes
+    }
+  }
+
+  /** On the loop: record how late this tick ran, publish the counters, schedule the next one. */
+  private void onLagProbe() {
+    long lateNanos = System.nanoTime() - lagProbeDueNanos;
+    long lag = Math.max(0, lateNanos / 1_000_000L);
+    eventLoopLagMs = lag;
+    publishedStats = counters.snapshot(nowMs(), lag);
+    if (!closed && !loop.isShuttingDown()) {
+      scheduleLagProbe();
+    }
   }
 
   void onRouterClosed(Router router) {

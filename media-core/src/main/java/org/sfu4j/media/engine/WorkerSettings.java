@@ -16,6 +16,7 @@ public final class WorkerSettings {
   private long pendingConsumerTimeoutMs = 30_000;
   private int maxPendingConsumersPerTransport = 100;
   private long keyFrameRequestIntervalMs = 500;
+  private long eventLoopLagProbeIntervalMs = 500;
   private Map<String, Object> appData = new HashMap<>();
   private boolean manualEventLoop;
 
@@ -69,6 +70,19 @@ public final class WorkerSettings {
 
   public WorkerSettings keyFrameRequestIntervalMs(long ms) {
     this.keyFrameRequestIntervalMs = ms;
+    return this;
+  }
+
+  /**
+   * Period of the event-loop lag probe, which also publishes {@link Worker#stats()}; 0 disables
+   * both (stats then stay at their initial zero snapshot; {@link Worker#statsNow()} still works).
+   */
+  public long eventLoopLagProbeIntervalMs() {
+    return eventLoopLagProbeIntervalMs;
+  }
+
+  public WorkerSettings eventLoopLagProbeIntervalMs(long ms) {
+    this.eventLoopLagProbeIntervalMs = ms;
     return this;
   }
 

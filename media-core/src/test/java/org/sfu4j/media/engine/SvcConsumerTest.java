@@ -148,4 +148,48 @@ class SvcConsumerTest {
       assertEquals(new ConsumerLayers(0, 0), consumer.currentLayers().join());
     }
   }
+
+  /** AV1 payload: aggregation header (Z, W=1, N) and, unless continuing, an OBU_FRAME with extension. */
+  static byte[] av1Payload(boolean key, boolean continuation, int tid) {
+    if (continuation) {
+      return new byte[] {(byte) 0x90, 0x11, 0x22};
+    }
+    return new byte[] {(byte) (0x10 | (key ? 0x08 : 0)), (6 << 3) | 0x04, (byte) (tid << 5), 0x33};
+  }
+
+  @Test
+  void av1TemporalOnlyProducerIsSvcAndContinuationPacketsFollowTheirFrame() {
+    List<org.sfu4j.media.ortc.RtpCodecCapability> codecs = EngineHarness.defaultCodecs();
+    org.sfu4j.media.ortc.RtpCodecCapability av1 = new org.sfu4j.media.ortc.RtpCodecCapability();
+    av1.kind = MediaKind.VIDEO;
+    av1.mimeType = "video/AV1";
+    av1.clockRate = 90000;
+    codecs.add(av1);
+    try (EngineHarness h = new EngineHarness(new WorkerSettings(), codecs)) {
+      ProducerOptions o = vp9("L1T3");
+      o.rtpParameters.codecs.get(0).mimeType = "video/AV1";
+      o.rtpParameters.codecs.get(0).parameters = new java.util.HashMap<>();
+      Producer producer = h.produce(o);
+      assertEquals(ProducerType.SVC, producer.type());
+      org.sfu4j.media.ortc.RtpCapabilities caps = EngineHarness.deviceCaps();
+      org.sfu4j.media.ortc.RtpCodecCapability remote = av1.deepCopy();
+      remote.preferredPayloadType = 45;
+      remote.rtcpFeedback = new ArrayList<>(List.of(new org.sfu4j.media.ortc.RtcpFeedback("nack", "pli")));
+      caps.codecs.add(remote);
+      ConsumerOptions co = new ConsumerOptions(producer.id(), caps);
+      co.preferredLayers = new ConsumerLayers(0, 1);
+      Consumer consumer = h.recv.consume(co).join();
+      assertEquals(ConsumerType.SVC, consumer.type());
+      int[] tids = {0, 2, 1, 2, 0};
+      int s = 500;
+      for (int i = 0; i < tids.length; i++) {
+        h.inject(EngineHarness.rtp(98, s++, 3000L * i, SSRC, null, av1Payload(i == 0, false, tids[i])));
+        h.inject(EngineHarness.rtp(98, s++, 3000L * i, SSRC, null, av1Payload(false, true, 0)));
+      }
+      List<EngineHarness.Out> out = h.take();
+      assertEquals(List.of(500, 501, 502, 503, 504, 505), seqs(out), "frames of TL0, TL1, TL0, two packets each");
+      assertEquals(new ConsumerLayers(0, 1), consumer.currentLayers().join());
+      assertEquals(4L, consumer.getStats().join().get(0).get("droppedTemporalLayer"));
+    }
+  }
 }
