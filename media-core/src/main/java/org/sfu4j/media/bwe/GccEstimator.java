@@ -101,6 +101,16 @@ public final class GccEstimator {
     return recompute();
   }
 
+  /**
+   * A probe cluster (padding sent above the media rate) reached the receiver at {@code bps}
+   * without overuse: delay- and loss-based limits rise to it at once. Returns the new estimate.
+   */
+  public long onProbeResult(long bps, long nowMs) {
+    aimd.raiseTo(bps);
+    lossBps = Math.max(lossBps, Math.min(maxBps, bps));
+    return recompute();
+  }
+
   /** The receiver sent REMB (bps). */
   public long onRemb(long bps, long nowMs) {
     rembBps = Math.max(0, bps);

@@ -107,6 +107,15 @@ public final class Producer {
   /** One-byte/two-byte id of the transport-wide-cc extension the endpoint sends, 0 if none. */
   private final int transportCcExtId;
   private boolean receivingRtx;
+  /**
+   * Measured bitrate per encoding as {@code [spatial][0]} (what the LayerSelector reads; temporal
+   * layers are not measured separately), from the streams' byte counters every
+   * {@value #BITRATE_WINDOW_MS} ms on the tick: nothing on the packet path.
+   */
+  private final long[][] layerBitrates;
+  private final long[] layerBytesAtWindowStart;
+  private long bitrateWindowStartMs = Long.MIN_VALUE;
+  static final long BITRATE_WINDOW_MS = 500;
 
   Producer(Transport transport, ProducerOptions o, RtpParameters params, RtpMapping mapping,
       RtpParameters consumable, long keyFrameRequestIntervalMs) {
@@ -123,6 +132,8 @@ public final class Producer {
     this.type = typeOf(params);
     this.nackGenerators = new NackGenerator[params.encodings.size()];
     this.receiverReports = new RtcpReceiverReportGenerator[params.encodings.size()];
+    this.layerBitrates = new long[params.encodings.size()][1];
+    this.layerBytesAtWindowStart = new long[params.encodings.size()];
     int twcc = 0;
     if (params.headerExtensions != null) {
       for (RtpHeaderExtensionParameters e : params.headerExtensions) {
@@ -435,7 +446,9 @@ public final class Producer {
     try {
       // Index loop: no iterator allocation; a consumer closed by a listener mid-loop is tolerated.
       for (int i = 0; i < cs.size(); i++) {
-        cs.get(i).onRtpPacket(stream, packet, keyFrame, nowMs);
+        Consumer c = cs.get(i);
+        c.packetNowMs = nowMs; // send time for transport-cc stamping
+        c.onRtpPacket(stream, packet, keyFrame, nowMs);
       }
     } finally {
       sharedPacket.done();
@@ -519,6 +532,7 @@ public final class Producer {
     if (keyFrames != null && !closed) {
       keyFrames.onTick(nowMs);
     }
+    measureBitrates(nowMs);
     if (nextReportMs == Long.MIN_VALUE) {
       nextReportMs = nowMs + RTCP_REPORT_INTERVAL_MS;
     } else if (nowMs >= nextReportMs && !closed) {
@@ -643,6 +657,30 @@ public final class Producer {
   /** Upstream key-frame requests actually sent for {@code ssrc} (after aggregation). */
   long keyFrameRequestsSent(long ssrc) {
     return keyFrames == null ? 0 : keyFrames.sentCount(ssrc);
+  }
+
+  private void measureBitrates(long nowMs) {
+    if (bitrateWindowStartMs == Long.MIN_VALUE) {
+      bitrateWindowStartMs = nowMs;
+      return;
+    }
+    long dt = nowMs - bitrateWindowStartMs;
+    if (dt < BITRATE_WINDOW_MS) {
+      return;
+    }
+    bitrateWindowStartMs = nowMs;
+    for (int i = 0; i < streams.length; i++) {
+      RtpStreamRecv s = streams[i];
+      long bytes = s == null ? 0 : s.bytesReceived();
+      long delta = bytes - layerBytesAtWindowStart[i];
+      layerBytesAtWindowStart[i] = bytes;
+      layerBitrates[i][0] = delta <= 0 || !streamActive(i, nowMs) ? 0 : delta * 8 * 1000 / dt;
+    }
+  }
+
+  /** Measured bitrate per encoding, {@code [spatial][0]} in bps (0 = inactive); loop only. */
+  long[][] layerBitrates() {
+    return layerBitrates;
   }
 
   boolean streamActive(int layer, long nowMs) {
