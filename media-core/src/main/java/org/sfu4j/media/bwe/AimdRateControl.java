@@ -20,6 +20,8 @@ public final class AimdRateControl {
   private long lastUpdateMs = -1;
   private long lastDecreaseBps = -1;
   private long holdUntilMs;
+  private long lastDecreaseMs = -1;
+  static final long DECREASE_INTERVAL_MS = 300;
 
   public AimdRateControl(long startBps, long minBps, long maxBps) {
     this.minBps = minBps;
@@ -39,6 +41,13 @@ public final class AimdRateControl {
     long before = rateBps;
     switch (signal) {
       case OVERUSE -> {
+        if (lastDecreaseMs >= 0 && nowMs - lastDecreaseMs < DECREASE_INTERVAL_MS + rttMs) {
+          // The detector lags the queue: one episode must not cut again and again (each cut
+          // would also be based on an acknowledged rate the previous cut already lowered).
+          holdUntilMs = nowMs + Math.max(rttMs, 100);
+          break;
+        }
+        lastDecreaseMs = nowMs;
         long base = ackedBps > 0 ? ackedBps : rateBps;
         long decreased = (long) (BETA * base);
         if (decreased < rateBps) {

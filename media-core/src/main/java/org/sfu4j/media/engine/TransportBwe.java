@@ -68,6 +68,7 @@ final class TransportBwe {
   private long probes;
   private long lastProbeResultBps = -1;
   private long paddingPacketsSent;
+  private boolean climbing;
 
   TransportBwe(Transport transport) {
     this.transport = transport;
@@ -209,7 +210,8 @@ final class TransportBwe {
     }
     probes++;
     probeConsumer = pad;
-    probeTargetBps = Math.min(2 * available, Math.max(desiredBps + desiredBps / 4, available + available / 2));
+    probeTargetBps = Math.min(Math.max(2 * available, available + 300_000),
+        Math.max(desiredBps + desiredBps / 4, available + available / 2));
     probeStartMs = nowMs;
     probeEndMs = nowMs + PROBE_DURATION_MS;
     lastProbeTickMs = nowMs;
@@ -279,13 +281,18 @@ final class TransportBwe {
       long sent = probeSentBytes * 8 * 1000 / PROBE_DURATION_MS;
       long result = Math.min(received, sent);
       lastProbeResultBps = result;
+      long before = gcc.availableBitrate();
       if (gcc.delaySignal() != TrendlineEstimator.Signal.OVERUSE) {
         gcc.onProbeResult(result * 95 / 100, nowMs);
       }
+      // Climbing (the probe found clearly more): probe again soon; otherwise back off.
+      climbing = gcc.availableBitrate() > before + before / 5;
+    } else {
+      climbing = false;
     }
     probeStartMs = Long.MIN_VALUE;
     probeConsumer = null;
-    nextProbeMs = nowMs + PROBE_INTERVAL_MS;
+    nextProbeMs = nowMs + (climbing ? PROBE_INTERVAL_MS / 2 : PROBE_INTERVAL_MS);
   }
 
   /** Estimate in bps, -1 before any feedback. */
