@@ -107,6 +107,10 @@ public final class Producer {
   /** One-byte/two-byte id of the transport-wide-cc extension the endpoint sends, 0 if none. */
   private final int transportCcExtId;
   private boolean receivingRtx;
+  /** ssrc-audio-level extension id (audio producers), 0 if not negotiated. */
+  private final int audioLevelExtId;
+  /** Router audio observers fed from this producer's packets (copy-on-change array). */
+  private AudioLevelSink[] audioLevelSinks = new AudioLevelSink[0];
   /**
    * Measured bitrate per encoding as {@code [spatial][0]} (what the LayerSelector reads; temporal
    * layers are not measured separately), from the streams' byte counters every
@@ -143,6 +147,15 @@ public final class Producer {
       }
     }
     this.transportCcExtId = twcc;
+    int audioLevel = 0;
+    if (params.headerExtensions != null && o.kind == MediaKind.AUDIO) {
+      for (RtpHeaderExtensionParameters e : params.headerExtensions) {
+        if (SupportedRtpCapabilities.URI_SSRC_AUDIO_LEVEL.equals(e.uri) && e.id != null) {
+          audioLevel = e.id;
+        }
+      }
+    }
+    this.audioLevelExtId = audioLevel;
     this.sharedPacket = new SharedPacket(transport.router().worker().allocator());
     Arrays.fill(aptByRtxPayloadType, -1);
     this.useFir = o.kind == MediaKind.VIDEO && !params.codecs.isEmpty()
@@ -436,6 +449,13 @@ public final class Producer {
     NackGenerator nack = nackGenerator(stream);
     if (nack != null) {
       nack.onPacket(packet.sequenceNumber(), keyFrame, nowMs);
+    }
+    AudioLevelSink[] sinks = audioLevelSinks;
+    if (sinks.length > 0 && audioLevelExtId > 0 && packet.extensionLength(audioLevelExtId) >= 1) {
+      int level = packet.extensionU8(audioLevelExtId);
+      for (AudioLevelSink sink : sinks) {
+        sink.onAudioLevel(level);
+      }
     }
     if (paused) {
       transport.countDrop(EngineReason.PRODUCER_PAUSED);
@@ -779,6 +799,22 @@ public final class Producer {
       }
     }
     return -1;
+  }
+
+  void addAudioLevelSink(AudioLevelSink sink) {
+    AudioLevelSink[] a = Arrays.copyOf(audioLevelSinks, audioLevelSinks.length + 1);
+    a[a.length - 1] = sink;
+    audioLevelSinks = a;
+  }
+
+  int audioLevelSinkCount() {
+    return audioLevelSinks.length;
+  }
+
+  void removeAudioLevelSink(AudioLevelSink sink) {
+    List<AudioLevelSink> l = new ArrayList<>(Arrays.asList(audioLevelSinks));
+    l.remove(sink);
+    audioLevelSinks = l.toArray(new AudioLevelSink[0]);
   }
 
   void addConsumer(Consumer c) {
