@@ -657,21 +657,45 @@ public abstract class Consumer {
    * {@link SenderReportGenerator#setSourceMapping}).
    */
   final void sendSenderReport(long nowMs) {
-    if (type() == ConsumerType.SIMPLE || type() == ConsumerType.SVC) {
-      RtcpReceiverReportGenerator source = producer.receiverReport(0);
-      if (source != null && source.lastSrNtp() != 0) {
-        senderReport.setSourceMapping(source.lastSrNtp(), source.lastSrRtpTimestamp(),
-            source.lastSrReceivedMs(), 0);
-      }
+    int layer = srSourceLayer();
+    RtcpReceiverReportGenerator source = layer < 0 ? null : producer.receiverReport(layer);
+    if (source != null && source.lastSrNtp() != 0) {
+      senderReport.setSourceMapping(source.lastSrNtp(), source.lastSrRtpTimestamp(),
+          source.lastSrReceivedMs(), srTimestampOffset());
+    } else if (layer >= 0 && type() == ConsumerType.SIMULCAST) {
+      senderReport.clearSourceMapping(); // the new layer has no SR yet
     }
     srBuilder.clearReportBlocks();
     if (!senderReport.fillSenderInfo(srBuilder, nowMs,
         NtpTime.fromUnixMs(System.currentTimeMillis()))) {
       return;
     }
-    ByteBuf out = worker().allocator().heapBuffer(srBuilder.sizeInBytes());
+    // RFC 3550 6.1: every compound carries an SDES CNAME.
+    org.sfu4j.media.rtcp.Sdes.Builder sdes = transport.sdesBuilder().clear();
+    String cname = rtpParameters.rtcp != null && rtpParameters.rtcp.cname != null
+        ? rtpParameters.rtcp.cname : transport.rtcpCname();
+    sdes.addCname(ssrc, cname);
+    ByteBuf out = worker().allocator().heapBuffer(srBuilder.sizeInBytes() + sdes.sizeInBytes());
     srBuilder.writeTo(out);
+    sdes.writeTo(out);
     transport.sendRtcpFromEngine(out);
+  }
+
+  /**
+   * Producer encoding whose Sender Reports map this consumer's timestamps (-1: none now). Simple
+   * and SVC consumers forward encoding 0 with unchanged timestamps.
+   */
+  int srSourceLayer() {
+    return 0;
+  }
+
+  /** {@code consumerTs = producerTs + offset (mod 2^32)} for {@link #srSourceLayer()}. */
+  long srTimestampOffset() {
+    return 0;
+  }
+
+  final SenderReportGenerator senderReportGenerator() {
+    return senderReport;
   }
 
   /** A receiver report block about this consumer: RTT from LSR/DLSR. */

@@ -573,8 +573,13 @@ public final class Producer {
     if (blocks == 0) {
       return;
     }
-    ByteBuf out = transport.router().worker().allocator().heapBuffer(rrBuilder.sizeInBytes());
+    // RFC 3550 6.1: every compound carries an SDES CNAME.
+    org.sfu4j.media.rtcp.Sdes.Builder sdes = transport.sdesBuilder().clear();
+    sdes.addCname(transport.rtcpSsrc(), transport.rtcpCname());
+    ByteBuf out = transport.router().worker().allocator()
+        .heapBuffer(rrBuilder.sizeInBytes() + sdes.sizeInBytes());
     rrBuilder.writeTo(out);
+    sdes.writeTo(out);
     transport.sendRtcpFromEngine(out);
   }
 

@@ -145,9 +145,14 @@ public final class SimulcastConsumer extends Consumer {
     if (!sentAny) {
       tsOffset = 0;
     } else if (layer != tsLayer) {
-      long delta = Math.max(1, (nowMs - lastOutAtMs) * clockRate / 1000);
-      long desired = (lastOutTs + delta) & TS_MASK;
-      tsOffset = (packet.timestamp() - desired) & TS_MASK;
+      long synced = lipSyncOffset(layer, packet);
+      if (synced >= 0) {
+        tsOffset = synced;
+      } else {
+        long delta = Math.max(1, (nowMs - lastOutAtMs) * clockRate / 1000);
+        long desired = (lastOutTs + delta) & TS_MASK;
+        tsOffset = (packet.timestamp() - desired) & TS_MASK;
+      }
     }
     tsLayer = layer;
     vp8Pictures.requestSync();
@@ -183,6 +188,35 @@ public final class SimulcastConsumer extends Consumer {
       }
     }
     return -1;
+  }
+
+  /** SRs map the layer being forwarded, shifted by its timestamp rewrite. */
+  @Override
+  int srSourceLayer() {
+    return currentSpatial;
+  }
+
+  @Override
+  long srTimestampOffset() {
+    return (-tsOffset) & TS_MASK;
+  }
+
+  /**
+   * Timestamp offset for a switch to {@code layer} that keeps the receiver's NTP ↔ RTP line (lip
+   * sync with the other streams of the sender) when both the current mapping and an SR of the new
+   * layer are known and the result continues forward from the last output; else -1.
+   */
+  private long lipSyncOffset(int layer, RtpPacket packet) {
+    org.sfu4j.media.quality.SenderReportGenerator sr = senderReportGenerator();
+    org.sfu4j.media.quality.RtcpReceiverReportGenerator src = producer.receiverReport(layer);
+    if (!sr.hasMapping() || src == null || src.lastSrNtp() == 0) {
+      return -1;
+    }
+    long consumerOffset = sr.offsetKeepingMapping(src.lastSrNtp(), src.lastSrRtpTimestamp());
+    long offset = (-consumerOffset) & TS_MASK; // our tsOffset: outTs = inTs - tsOffset
+    long outTs = (packet.timestamp() - offset) & TS_MASK;
+    long advance = (outTs - lastOutTs) & TS_MASK;
+    return advance > 0 && advance < 2L * clockRate ? offset : -1;
   }
 
   @Override

@@ -100,6 +100,9 @@ public abstract class Transport {
   private final RtpDropCounters drops;
   /** The worker's totals (loop-confined, see {@link WorkerCounters}). */
   private final WorkerCounters counters;
+  /** CNAME of the RTCP this transport originates as a receiver (RFC 3550 6.5.1). */
+  private final String rtcpCname = "sfu4j-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+  private final org.sfu4j.media.rtcp.Sdes.Builder sdesBuilder = new org.sfu4j.media.rtcp.Sdes.Builder();
   /** Send-side BWE of what this transport's consumers send. */
   private final TransportBwe bwe = new TransportBwe(this);
 
@@ -565,6 +568,14 @@ public abstract class Transport {
       transportCcFeedback.onTick(nowMs);
     }
     bwe.tick(nowMs, consumers.values());
+  }
+
+  String rtcpCname() {
+    return rtcpCname;
+  }
+
+  org.sfu4j.media.rtcp.Sdes.Builder sdesBuilder() {
+    return sdesBuilder;
   }
 
   TransportBwe bwe() {
