@@ -309,6 +309,7 @@ final class TransportBwe {
 
   void fillStats(java.util.Map<String, Object> s) {
     s.put("availableOutgoingBitrate", availableBitrate());
+    s.put("transportCcPacketsSent", history == null ? 0 : history.packetsSent());
     s.put("desiredBitrate", desiredBps);
     s.put("effectiveDesiredBitrate", effectiveBps);
     s.put("transportCcFeedbacks", feedbacks);

@@ -60,7 +60,7 @@ class BandwidthSimulcastUdpTest {
         long limitAt = System.nanoTime();
         long downMs = waitForLayerAtMost(current, 1, 6000);
         long settledSince = System.nanoTime();
-        Thread.sleep(5000);
+        Thread.sleep(4000);
         ConsumerLayers limited = current.get();
         long bytesBefore = rx.bytes.get();
         Thread.sleep(2000);
@@ -69,7 +69,7 @@ class BandwidthSimulcastUdpTest {
 
         // Phase 3: limit lifted.
         rig.relayB.setRateToPeer(0);
-        long upMs = waitForLayer(current, 2, 14000);
+        long upMs = waitForLayer(current, 2, 16000);
         report("lifted", rig, rx, lastBwe.get(), current.get());
         System.out.printf("[bwe] top layer after %d ms unlimited; limit %d kbit/s: layer <= 1 after"
             + " %d ms, then layer %s at %d kbit/s received; lifted: top layer again after %d ms;"
@@ -80,7 +80,7 @@ class BandwidthSimulcastUdpTest {
         assertNotNull(limited);
         assertTrue(limited.spatialLayer <= 1, "settled on a layer that fits: " + layerLog);
         assertTrue(rxBps <= LIMIT_BPS * 11 / 10, "received " + rxBps + " bps through the limit");
-        assertTrue(upMs >= 0, "climbed back to the top layer within 14 s: " + layerLog);
+        assertTrue(upMs >= 0, "climbed back to the top layer within 16 s: " + layerLog);
         assertEquals(2, current.get().spatialLayer);
         assertNotNull(lastBwe.get(), "downlinkBwe events");
         assertTrue(settledSince - limitAt > 0);
