@@ -104,14 +104,18 @@ final class PendingConsumerQueue {
     return null;
   }
 
+  /**
+   * Every constraint the request names must hold: a producer id alone is not enough when an owner
+   * is named too, or a request for peer B's producer X would be fulfilled with peer A's X.
+   */
   private boolean matches(PendingConsumeRequest r, Producer p) {
-    if (r.producerId != null) {
-      if (!r.producerId.equals(p.id())) {
-        return false;
-      }
-    } else if (!Objects.equals(r.owner, p.owner())
-        || (r.source != null && !r.source.equals(p.source()))
-        || (r.kind != null && r.kind != p.kind())) {
+    if (r.producerId != null && !r.producerId.equals(p.id())) {
+      return false;
+    }
+    if ((r.producerId == null || r.owner != null) && !Objects.equals(r.owner, p.owner())) {
+      return false;
+    }
+    if ((r.source != null && !r.source.equals(p.source())) || (r.kind != null && r.kind != p.kind())) {
       return false;
     }
     return router.canConsumeNow(p.id(), r.consumerOptions.rtpCapabilities);

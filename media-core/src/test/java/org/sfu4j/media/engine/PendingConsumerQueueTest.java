@@ -83,6 +83,25 @@ class PendingConsumerQueueTest {
     }
   }
 
+  /** Regression (issue 9 abuse test): producer id + another owner must not match. */
+  @Test
+  void producerIdNamedUnderAnotherOwnerDoesNotMatch() {
+    try (EngineHarness h = new EngineHarness()) {
+      Producer aliceCam = h.produce(webcam("alice"));
+      PendingConsumeRequest r = PendingConsumeRequest.forProducer(h.recv, aliceCam.id(), opts());
+      r.owner = "bob";
+      PendingConsume misnamed = h.router.consumeWhenProduced(r);
+      PendingConsumeRequest right = PendingConsumeRequest.forProducer(h.recv, aliceCam.id(), opts());
+      right.owner = "alice";
+      PendingConsume named = h.router.consumeWhenProduced(right);
+      h.sync();
+      assertFalse(misnamed.outcome().isDone(), "bob owns no such producer");
+      assertEquals(PendingConsumeOutcome.Status.FULFILLED, named.outcome().join().status());
+      assertTrue(misnamed.cancel().join());
+      assertNothingPending(h);
+    }
+  }
+
   @Test
   void expiresAfterTimeoutAndTimerIsGone() throws Exception {
     try (EngineHarness h = new EngineHarness()) {

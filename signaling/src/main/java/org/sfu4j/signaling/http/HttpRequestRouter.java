@@ -15,6 +15,8 @@ import java.util.List;
 import org.sfu4j.signaling.Connection;
 import org.sfu4j.signaling.SignalingException;
 import org.sfu4j.signaling.SignalingService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * First handler of every HTTP connection: WebSocket upgrades at {@code /ws} or {@code /} become
@@ -29,6 +31,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
           .allowExtensions(false)
           .closeOnProtocolViolation(true)
           .build();
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpRequestRouter.class);
 
   private final SignalingService service;
   private final List<HttpRoute> routes;
@@ -84,6 +88,16 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         .replace(this, "ws", new WebSocketPeerHandler(connection, peerChannel))
         .addBefore("ws", "ws-aggregator", new WebSocketFrameAggregator(SignalingServer.MAX_MESSAGE_BYTES));
     handshaker.handshake(ctx.channel(), req);
+  }
+
+  /**
+   * A connection reset (or any I/O error) before the upgrade completed: close quietly. Without
+   * this every client that drops mid-handshake put a WARN with a stack trace in the log.
+   */
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug("http error from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+    ctx.close();
   }
 
   private static String first(QueryStringDecoder q, String name) {
