@@ -112,6 +112,60 @@ public class ForwardingBenchmark {
     }
   }
 
+  /**
+   * Like {@link Streams}, with the media-quality path fully on: the producer and the consumers
+   * negotiated transport-wide-cc, so every forwarded copy is stamped with the receiving
+   * transport's sequence number and recorded in its send history, next to the retransmission
+   * buffer store that every video consumer does.
+   */
+  @State(Scope.Thread)
+  public static class QualityStreams {
+    @Param({"1", "100", "10000"})
+    public int streams;
+
+    Fixture fx;
+    ByteBuf[] packets;
+    int[] seq;
+    int hot;
+    Runnable hotBatch;
+
+    @Setup(Level.Trial)
+    public void setup() {
+      fx = new Fixture();
+      packets = new ByteBuf[streams];
+      seq = new int[streams];
+      for (int i = 0; i < streams; i++) {
+        long ssrc = 0x30000000L + i;
+        Producer p = fx.produce(ssrc, i, true);
+        fx.consume(p);
+        packets[i] = Fixture.packet(ssrc, true);
+      }
+      hot = streams / 2;
+      fx.worker.eventLoop().submit(() -> fx.send.injectRtp(packets[hot])).syncUninterruptibly();
+      Object stamped = fx.recv.getStats().join().get(0).get("transportCcPacketsSent");
+      if (!Long.valueOf(1).equals(stamped)) {
+        throw new IllegalStateException("transport-cc stamping is not on: " + stamped);
+      }
+      seq[hot]++;
+      hotBatch = () -> {
+        ByteBuf b = packets[hot];
+        for (int n = 0; n < BATCH; n++) {
+          b.setShort(2, seq[hot]);
+          b.setShort(12 + 4 + 5, seq[hot]++); // the sender's own transport-wide seq
+          fx.send.injectRtp(b);
+        }
+      };
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      for (ByteBuf b : packets) {
+        b.release();
+      }
+      fx.close();
+    }
+  }
+
   /** One producer, {@code fanout} consumers. */
   @State(Scope.Thread)
   public static class Fanout {
@@ -162,6 +216,13 @@ public class ForwardingBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
+  public long forwardNackTwcc(QualityStreams s) throws Exception {
+    s.fx.worker.eventLoop().submit(s.hotBatch).get();
+    return s.fx.bytesOut[0];
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
   public long fanout(Fanout f) throws Exception {
     f.fx.worker.eventLoop().submit(f.batch).get();
     return f.fx.bytesOut[0];
@@ -190,6 +251,10 @@ public class ForwardingBenchmark {
     }
 
     Producer produce(long ssrc, int index) {
+      return produce(ssrc, index, false);
+    }
+
+    Producer produce(long ssrc, int index, boolean twcc) {
       RtpParameters p = new RtpParameters();
       p.mid = Integer.toString(index);
       RtpCodecParameters codec = new RtpCodecParameters();
@@ -200,6 +265,10 @@ public class ForwardingBenchmark {
       p.headerExtensions = new ArrayList<>(List.of(
           new RtpHeaderExtensionParameters("urn:ietf:params:rtp-hdrext:sdes:mid", 9),
           new RtpHeaderExtensionParameters("http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time", 2)));
+      if (twcc) {
+        p.headerExtensions.add(new RtpHeaderExtensionParameters(
+            "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01", 3));
+      }
       RtpEncodingParameters e = new RtpEncodingParameters();
       e.ssrc = ssrc;
       p.encodings = new ArrayList<>(List.of(e));
@@ -213,9 +282,19 @@ public class ForwardingBenchmark {
 
     /** A VP8 key-frame packet with abs-send-time (3 bytes) and a 1000-byte payload. */
     static ByteBuf packet(long ssrc) {
+      return packet(ssrc, false);
+    }
+
+    /** With {@code twcc}: abs-send-time (id 2) then transport-wide-cc (id 3, 2 bytes). */
+    static ByteBuf packet(long ssrc, boolean twcc) {
       ByteBuf b = PooledByteBufAllocator.DEFAULT.directBuffer(1100);
       b.writeByte(0x90).writeByte(96).writeShort(0).writeInt(90000).writeInt((int) ssrc);
-      b.writeShort(0xBEDE).writeShort(1).writeByte(0x22).writeMedium(0x123456);
+      if (twcc) {
+        b.writeShort(0xBEDE).writeShort(2).writeByte(0x22).writeMedium(0x123456)
+            .writeByte(0x31).writeShort(0).writeByte(0);
+      } else {
+        b.writeShort(0xBEDE).writeShort(1).writeByte(0x22).writeMedium(0x123456);
+      }
       b.writeByte(0x10).writeByte(0x10).writeByte(0x02).writeByte(0x00);
       for (int i = 0; i < 996; i++) {
         b.writeByte(i);

@@ -2,6 +2,11 @@ package org.sfu4j.bench;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,8 +34,13 @@ import org.sfu4j.srtp.SrtpSession;
  * cycles through {@value #RING} packets protected in setup and then starts a new receiving session
  * — the context derivation is amortized over {@value #RING} packets (under 1 B/op).
  *
+ * <p>{@link #jceFloor} is the work any SRTP over SunJCE must do per packet, without SRTP framing:
+ * GCM {@code init(new GCMParameterSpec)} + AAD + in-place {@code doFinal}; AES-CM a CTR
+ * {@code init} + {@code doFinal} into scratch + HMAC-SHA1 over packet and ROC. protect minus
+ * jceFloor is what jitsi-srtp and SrtpSession add.
+ *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar SrtpBenchmark -f 1 -wi 3 -i 5 -w 1 -r 1 -prof gc
+ * taskset -c 1 java -jar benchmarks/target/benchmarks.jar SrtpBenchmark -f 1 -wi 3 -i 5 -w 1 -r 1 -prof gc
  * java -Dsfu4j.srtp.aesFactory=BouncyCastle ... (jvmArgs) to compare AES providers
  * </pre>
  */
@@ -56,6 +66,12 @@ public class SrtpBenchmark {
   private ByteBuf work;
   private int seq;
   private int ringIndex;
+  private Cipher floorCipher;
+  private SecretKeySpec floorKey;
+  private Mac floorMac;
+  private byte[] floorIv;
+  private byte[] floorBuf;
+  private byte[] floorScratch;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -89,6 +105,21 @@ public class SrtpBenchmark {
     }
     ringSender.close();
     receiver = SrtpSession.create(profile, receiverKeys);
+
+    try {
+      byte[] key = new byte[profile.keyLength()];
+      new Random(4).nextBytes(key);
+      floorKey = new SecretKeySpec(key, "AES");
+      floorCipher = Cipher.getInstance(profile.isAead() ? "AES/GCM/NoPadding" : "AES/CTR/NoPadding",
+          "SunJCE");
+      floorMac = Mac.getInstance("HmacSHA1", "SunJCE");
+      floorMac.init(new SecretKeySpec(new byte[20], "HmacSHA1"));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+    floorIv = new byte[profile.isAead() ? 12 : 16];
+    floorBuf = new byte[PACKET + 16];
+    floorScratch = new byte[PACKET + 16];
   }
 
   @TearDown(Level.Trial)
@@ -104,6 +135,26 @@ public class SrtpBenchmark {
     b.clear().writeBytes(plain);
     b.setShort(2, seq++);
     return sender.protectRtp(b);
+  }
+
+  /** SunJCE's share of protect (see class javadoc); returns the output length. */
+  @Benchmark
+  public int jceFloor() throws java.security.GeneralSecurityException {
+    byte[] b = floorBuf;
+    System.arraycopy(plain, 0, b, 0, PACKET);
+    int s = seq++;
+    floorIv[10] = (byte) (s >>> 8);
+    floorIv[11] = (byte) s;
+    if (profile.isAead()) {
+      floorCipher.init(Cipher.ENCRYPT_MODE, floorKey, new GCMParameterSpec(128, floorIv));
+      floorCipher.updateAAD(b, 0, 12);
+      return floorCipher.doFinal(b, 12, PACKET - 12, b, 12);
+    }
+    floorCipher.init(Cipher.ENCRYPT_MODE, floorKey, new IvParameterSpec(floorIv));
+    int n = floorCipher.doFinal(b, 12, PACKET - 12, floorScratch, 0);
+    floorMac.update(floorScratch, 0, n);
+    floorMac.update(floorIv, 0, 4);
+    return n + floorMac.doFinal().length;
   }
 
   @Benchmark

@@ -114,11 +114,15 @@ final class JitsiSrtpSupport {
   }
 
   private static SrtpPolicy policy(SrtpProfile profile, int tagLength) {
-    if (profile.isAead()) {
-      return new SrtpPolicy(SrtpPolicy.AESGCM_ENCRYPTION, profile.keyLength(),
-          SrtpPolicy.NULL_AUTHENTICATION, 0, tagLength, profile.saltLength());
-    }
-    return new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, profile.keyLength(),
-        SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, tagLength, profile.saltLength());
+    SrtpPolicy policy = profile.isAead()
+        ? new SrtpPolicy(SrtpPolicy.AESGCM_ENCRYPTION, profile.keyLength(),
+            SrtpPolicy.NULL_AUTHENTICATION, 0, tagLength, profile.saltLength())
+        : new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, profile.keyLength(),
+            SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, tagLength, profile.saltLength());
+    // jitsi applies replay protection to *sent* packets by default; a consumer without RTX
+    // answers a NACK by protecting the same sequence number again, which must not fail.
+    // Replay protection stays on for what we receive.
+    policy.setSendReplayEnabled(false);
+    return policy;
   }
 }

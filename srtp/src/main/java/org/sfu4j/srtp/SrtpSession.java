@@ -79,7 +79,7 @@ public final class SrtpSession {
     if (buf.capacity() - buf.writerIndex() < profile.srtpTagLength()) {
       return countProtect(SrtpResult.NO_ROOM);
     }
-    int ssrc = buf.getInt(buf.readerIndex() + 8);
+    int ssrc = readInt(buf, 8);
     try {
       SrtpCryptoContext ctx = sendRtp.get(ssrc);
       if (ctx == null) {
@@ -109,7 +109,7 @@ public final class SrtpSession {
     if (check != SrtpResult.OK) {
       return countUnprotect(check);
     }
-    int ssrc = buf.getInt(buf.readerIndex() + 8);
+    int ssrc = readInt(buf, 8);
     try {
       SrtpCryptoContext ctx = recvRtp.get(ssrc);
       boolean fresh = ctx == null;
@@ -147,7 +147,7 @@ public final class SrtpSession {
         < profile.srtcpTagLength() + SrtpProfile.SRTCP_INDEX_LENGTH) {
       return countProtect(SrtpResult.NO_ROOM);
     }
-    int ssrc = buf.getInt(buf.readerIndex() + 4);
+    int ssrc = readInt(buf, 4);
     try {
       SrtcpCryptoContext ctx = sendRtcp.get(ssrc);
       if (ctx == null) {
@@ -178,7 +178,7 @@ public final class SrtpSession {
     if (check != SrtpResult.OK) {
       return countUnprotect(check);
     }
-    int ssrc = buf.getInt(buf.readerIndex() + 4);
+    int ssrc = readInt(buf, 4);
     try {
       SrtcpCryptoContext ctx = recvRtcp.get(ssrc);
       boolean fresh = ctx == null;
@@ -220,6 +220,11 @@ public final class SrtpSession {
     return closed;
   }
 
+  /**
+   * Header checks read the backing array directly: one {@code array()}/{@code arrayOffset()} call
+   * instead of a bounds- and refCnt-checked ByteBuf accessor per field (the caller owns a live
+   * buffer; indexes come from the buffer itself, so they are in range).
+   */
   private SrtpResult checkRtp(ByteBuf buf, int tagLength) {
     if (closed) {
       return SrtpResult.CLOSED;
@@ -231,8 +236,9 @@ public final class SrtpSession {
     if (len < RTP_HEADER_LENGTH + tagLength) {
       return SrtpResult.TOO_SHORT;
     }
-    int start = buf.readerIndex();
-    int b0 = buf.getUnsignedByte(start);
+    byte[] a = buf.array();
+    int start = buf.arrayOffset() + buf.readerIndex();
+    int b0 = a[start] & 0xff;
     if ((b0 >>> 6) != 2) {
       return SrtpResult.INVALID;
     }
@@ -241,7 +247,8 @@ public final class SrtpSession {
       if (len < header + 4 + tagLength) {
         return SrtpResult.TOO_SHORT;
       }
-      header += 4 + 4 * buf.getUnsignedShort(start + header + 2);
+      int extWords = ((a[start + header + 2] & 0xff) << 8) | (a[start + header + 3] & 0xff);
+      header += 4 + 4 * extWords;
     }
     if (len < header + tagLength) {
       return SrtpResult.TOO_SHORT;
@@ -259,10 +266,17 @@ public final class SrtpSession {
     if (buf.readableBytes() < RTCP_HEADER_LENGTH + trailerLength) {
       return SrtpResult.TOO_SHORT;
     }
-    if ((buf.getUnsignedByte(buf.readerIndex()) >>> 6) != 2) {
+    if (((buf.array()[buf.arrayOffset() + buf.readerIndex()] & 0xff) >>> 6) != 2) {
       return SrtpResult.INVALID;
     }
     return SrtpResult.OK;
+  }
+
+  /** Big-endian int at {@code index} relative to the readerIndex, read from the backing array. */
+  private static int readInt(ByteBuf buf, int index) {
+    byte[] a = buf.array();
+    int i = buf.arrayOffset() + buf.readerIndex() + index;
+    return (a[i] << 24) | ((a[i + 1] & 0xff) << 16) | ((a[i + 2] & 0xff) << 8) | (a[i + 3] & 0xff);
   }
 
   private static SrtpResult map(SrtpErrorStatus status) {

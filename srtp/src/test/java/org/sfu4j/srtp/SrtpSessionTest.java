@@ -85,6 +85,41 @@ class SrtpSessionTest {
     }
   }
 
+  /**
+   * A consumer without RTX answers a NACK by sending the same sequence number again, so protect
+   * must not apply replay protection to what we send (only to what we receive).
+   */
+  @ParameterizedTest
+  @EnumSource(SrtpProfile.class)
+  void sameSequenceNumberCanBeProtectedAgainForPlainRetransmission(SrtpProfile p) throws Exception {
+    byte[] m = material(p, 5);
+    SrtpSession session = ours(p, m);
+    PeerSrtp peer = new PeerSrtp(p.protectionProfileId(), m, true);
+    byte[] plain = Packets.rtp(SSRC, 4000, 1188, 77);
+    for (int attempt = 0; attempt < 2; attempt++) {
+      if (attempt == 1) {
+        // newer packets went out in between, as they do before a NACK arrives
+        for (int seq = 4001; seq < 4005; seq++) {
+          ByteBuf later = Packets.heap(Packets.rtp(SSRC, seq, 100, seq), p.maxOverhead());
+          try {
+            assertEquals(SrtpResult.OK, session.protectRtp(later));
+          } finally {
+            later.release();
+          }
+        }
+      }
+      ByteBuf buf = Packets.heap(plain, p.maxOverhead());
+      try {
+        assertEquals(SrtpResult.OK, session.protectRtp(buf), "protect attempt " + attempt);
+        if (attempt == 0) {
+          assertArrayEquals(plain, peer.unprotectRtp(Packets.bytes(buf)));
+        }
+      } finally {
+        buf.release();
+      }
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(SrtpProfile.class)
   void replayedPacketIsRejected(SrtpProfile p) throws Exception {

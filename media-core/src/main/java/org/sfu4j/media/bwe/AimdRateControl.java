@@ -6,7 +6,7 @@ package org.sfu4j.media.bwe;
  * acknowledged, normal use grows it — multiplicatively (8 %/s) while far from the last
  * congestion point, additively (about one packet per response time) near it, so it probes
  * gently where the link broke before. Underuse holds (queues are draining). The rate never exceeds
- * 1.5 × acknowledged + 10 kbit/s: without that, an application-limited sender would see its
+ * 1.5 × acknowledged + 10 kbit/s by its own growth: without that, an application-limited sender would see its
  * estimate run away from anything measured. Allocation-free.
  */
 public final class AimdRateControl {
@@ -20,6 +20,8 @@ public final class AimdRateControl {
   private long lastUpdateMs = -1;
   private long lastDecreaseBps = -1;
   private long holdUntilMs;
+  private long lastDecreaseMs = -1;
+  static final long DECREASE_INTERVAL_MS = 300;
 
   public AimdRateControl(long startBps, long minBps, long maxBps) {
     this.minBps = minBps;
@@ -36,8 +38,16 @@ public final class AimdRateControl {
   public long update(TrendlineEstimator.Signal signal, long ackedBps, long rttMs, long nowMs) {
     long dt = lastUpdateMs < 0 ? 0 : Math.min(nowMs - lastUpdateMs, 1000);
     lastUpdateMs = nowMs;
+    long before = rateBps;
     switch (signal) {
       case OVERUSE -> {
+        if (lastDecreaseMs >= 0 && nowMs - lastDecreaseMs < DECREASE_INTERVAL_MS + rttMs) {
+          // The detector lags the queue: one episode must not cut again and again (each cut
+          // would also be based on an acknowledged rate the previous cut already lowered).
+          holdUntilMs = nowMs + Math.max(rttMs, 100);
+          break;
+        }
+        lastDecreaseMs = nowMs;
         long base = ackedBps > 0 ? ackedBps : rateBps;
         long decreased = (long) (BETA * base);
         if (decreased < rateBps) {
@@ -63,11 +73,24 @@ public final class AimdRateControl {
       }
       default -> throw new AssertionError(signal);
     }
-    if (ackedBps > 0) {
-      rateBps = Math.min(rateBps, (long) (1.5 * ackedBps) + 10_000);
+    if (ackedBps > 0 && rateBps > before) {
+      // Only growth is capped: an estimate a probe established must survive the quiet time
+      // after it (the sender is application-limited then, not the link).
+      long cap = (long) (1.5 * ackedBps) + 10_000;
+      if (rateBps > cap) {
+        rateBps = Math.max(before, cap);
+      }
     }
     rateBps = clamp(rateBps);
     return rateBps;
+  }
+
+  /**
+   * A bandwidth probe measured {@code bps} reaching the receiver: the rate may jump there at
+   * once (multiplicative growth alone would take many seconds to reach a freed link).
+   */
+  public void raiseTo(long bps) {
+    rateBps = clamp(Math.max(rateBps, bps));
   }
 
   public long rateBps() {

@@ -39,6 +39,8 @@ public final class GccEstimator {
   private int lossLost;
   private long lossBps;
   private long lastLossUpdateMs = -1;
+  private long lastLossDecreaseMs = -1;
+  static final long LOSS_DECREASE_INTERVAL_MS = 300;
   private double lastLossFraction;
   // REMB.
   private long rembBps = -1;
@@ -98,6 +100,16 @@ public final class GccEstimator {
       aimd.update(signal, ackedBps, rttMs, nowMs);
     }
     updateLoss(nowMs);
+    return recompute();
+  }
+
+  /**
+   * A probe cluster (padding sent above the media rate) reached the receiver at {@code bps}
+   * without overuse: delay- and loss-based limits rise to it at once. Returns the new estimate.
+   */
+  public long onProbeResult(long bps, long nowMs) {
+    aimd.raiseTo(bps);
+    lossBps = Math.max(lossBps, Math.min(maxBps, bps));
     return recompute();
   }
 
@@ -167,8 +179,14 @@ public final class GccEstimator {
     long dt = lastLossUpdateMs < 0 ? 0 : nowMs - lastLossUpdateMs;
     lastLossUpdateMs = nowMs;
     if (loss > 0.10) {
-      long current = Math.min(lossBps, Math.max(estimateBps, minBps));
-      lossBps = (long) (current * (1 - 0.5 * loss));
+      // One cut per loss-reaction interval: feedback comes every 50-100 ms, and cutting on each
+      // batch of one congestion episode would compound into a collapse (libwebrtc waits
+      // 300 ms + RTT between decreases the same way).
+      if (lastLossDecreaseMs < 0 || nowMs - lastLossDecreaseMs >= LOSS_DECREASE_INTERVAL_MS + rttMs) {
+        lastLossDecreaseMs = nowMs;
+        long current = Math.min(lossBps, Math.max(estimateBps, minBps));
+        lossBps = (long) (current * (1 - 0.5 * loss));
+      }
     } else if (loss < 0.02 && lossBps < maxBps) {
       lossBps = (long) (lossBps * Math.pow(1.08, Math.min(dt, 1000) / 1000.0)) + 1000;
       if (lossBps >= 1.5 * aimd.rateBps()) {

@@ -84,6 +84,14 @@ public abstract class Consumer {
   private final SenderReport.Builder srBuilder = new SenderReport.Builder();
   private long nextReportMs = Long.MIN_VALUE;
 
+  /** Consumer-side id of transport-wide-cc (stamped with this transport's sequence), 0 = none. */
+  private final int transportCcExtId;
+  /** Arrival time of the packet being fanned out (set by the producer): its send time. */
+  long packetNowMs;
+  /** Send bitrate measured by the transport's BWE allocation step (bps) and its byte mark. */
+  long sendBitrateBps;
+  long bweLastBytes;
+
   boolean paused;
   boolean producerPaused;
   boolean closed;
@@ -152,6 +160,16 @@ public abstract class Consumer {
     if (pMid > 0) {
       extIdMapWithoutMid[pMid] = 0;
     }
+    int twcc = 0;
+    if (params.headerExtensions != null) {
+      for (RtpHeaderExtensionParameters ce : params.headerExtensions) {
+        if (org.sfu4j.media.ortc.SupportedRtpCapabilities.URI_TRANSPORT_WIDE_CC_01.equals(ce.uri)
+            && ce.id != null && ce.id > 0 && ce.id < 15) {
+          twcc = ce.id;
+        }
+      }
+    }
+    this.transportCcExtId = twcc;
     this.producerMidExtId = pMid;
     this.consumerMidExtId = cMid;
     this.midBytes = params.mid.getBytes(StandardCharsets.US_ASCII);
@@ -520,6 +538,9 @@ public abstract class Consumer {
         view.remapExtensionIds(extIdMapWithoutMid);
       }
     }
+    if (transportCcExtId > 0 && view.extensionLength(transportCcExtId) == 2) {
+      view.setExtensionU16(transportCcExtId, transport.bwe().onPacketSent(length, packetNowMs));
+    }
     sendStream.onPacketSent(length);
     senderReport.onPacketSent(outTimestamp, in.payloadLength(), lastTickMs);
     if (retransmissionBuffer != null) {
@@ -549,8 +570,70 @@ public abstract class Consumer {
         continue;
       }
       retransmissionsSent++;
+      stampTransportCc(out, len, nowMs);
       transport.sendRtpFromConsumer(this, out, len);
     }
+  }
+
+  /** Writes this transport's next transport-wide sequence number into {@code out} if it has the extension. */
+  private void stampTransportCc(ByteBuf out, int len, long nowMs) {
+    if (transportCcExtId == 0) {
+      return;
+    }
+    RtpPacket view = transport.outView();
+    if (view.wrap(out, out.readerIndex(), len) == RtpDropReason.OK
+        && view.extensionLength(transportCcExtId) == 2) {
+      view.setExtensionU16(transportCcExtId, transport.bwe().onPacketSent(len, nowMs));
+    }
+    view.clear();
+  }
+
+  /** Consumer-side transport-wide-cc extension id, 0 when not negotiated. */
+  final int transportCcExtId() {
+    return transportCcExtId;
+  }
+
+  /**
+   * Writes one padding-only RTX packet (RFC 3550 padding, no payload; receivers discard it) for
+   * bandwidth probing into {@code out}, stamped with the next transport-wide sequence number.
+   * Returns its length, or -1 when this consumer has no RTX stream or no transport-cc id.
+   */
+  final int writeProbePadding(ByteBuf out, int paddingBytes, long nowMs) {
+    if (retransmissionBuffer == null || retransmissionBuffer.rtxSsrc() < 0 || transportCcExtId == 0
+        || closed) {
+      return -1;
+    }
+    int pad = Math.max(1, Math.min(255, paddingBytes));
+    int length = 12 + 8 + pad;
+    int twSeq = transport.bwe().onPacketSent(length, nowMs);
+    out.writeByte(0xB0) // V=2, P=1, X=1
+        .writeByte(retransmissionBuffer.rtxPayloadType() & 0x7F)
+        .writeShort(retransmissionBuffer.takeRtxSequenceNumber())
+        .writeInt((int) senderReport.lastPacketTimestamp())
+        .writeInt((int) retransmissionBuffer.rtxSsrc())
+        .writeShort(0xBEDE).writeShort(1)
+        .writeByte((transportCcExtId << 4) | 1).writeShort(twSeq).writeByte(0);
+    out.writeZero(pad - 1);
+    out.writeByte(pad);
+    return length;
+  }
+
+  /** Layered consumers (simulcast, SVC) take a share of the downlink estimate. */
+  boolean layered() {
+    return false;
+  }
+
+  /** This consumer's share of the downlink estimate (layered consumers pick layers from it). */
+  void onBandwidthShare(long shareBps, long nowMs) {}
+
+  /** What this consumer would send with its preferred layers (bps). */
+  long desiredBitrate(long nowMs) {
+    return isActive() ? sendBitrateBps : 0;
+  }
+
+  /** What this consumer sends with the layers its BWE allows (bps). */
+  long effectiveBitrate(long nowMs) {
+    return isActive() ? sendBitrateBps : 0;
   }
 
   /** Router tick: ages out retransmission history; a Sender Report every second. */
@@ -574,21 +657,45 @@ public abstract class Consumer {
    * {@link SenderReportGenerator#setSourceMapping}).
    */
   final void sendSenderReport(long nowMs) {
-    if (type() == ConsumerType.SIMPLE || type() == ConsumerType.SVC) {
-      RtcpReceiverReportGenerator source = producer.receiverReport(0);
-      if (source != null && source.lastSrNtp() != 0) {
-        senderReport.setSourceMapping(source.lastSrNtp(), source.lastSrRtpTimestamp(),
-            source.lastSrReceivedMs(), 0);
-      }
+    int layer = srSourceLayer();
+    RtcpReceiverReportGenerator source = layer < 0 ? null : producer.receiverReport(layer);
+    if (source != null && source.lastSrNtp() != 0) {
+      senderReport.setSourceMapping(source.lastSrNtp(), source.lastSrRtpTimestamp(),
+          source.lastSrReceivedMs(), srTimestampOffset());
+    } else if (layer >= 0 && type() == ConsumerType.SIMULCAST) {
+      senderReport.clearSourceMapping(); // the new layer has no SR yet
     }
     srBuilder.clearReportBlocks();
     if (!senderReport.fillSenderInfo(srBuilder, nowMs,
         NtpTime.fromUnixMs(System.currentTimeMillis()))) {
       return;
     }
-    ByteBuf out = worker().allocator().heapBuffer(srBuilder.sizeInBytes());
+    // RFC 3550 6.1: every compound carries an SDES CNAME.
+    org.sfu4j.media.rtcp.Sdes.Builder sdes = transport.sdesBuilder().clear();
+    String cname = rtpParameters.rtcp != null && rtpParameters.rtcp.cname != null
+        ? rtpParameters.rtcp.cname : transport.rtcpCname();
+    sdes.addCname(ssrc, cname);
+    ByteBuf out = worker().allocator().heapBuffer(srBuilder.sizeInBytes() + sdes.sizeInBytes());
     srBuilder.writeTo(out);
+    sdes.writeTo(out);
     transport.sendRtcpFromEngine(out);
+  }
+
+  /**
+   * Producer encoding whose Sender Reports map this consumer's timestamps (-1: none now). Simple
+   * and SVC consumers forward encoding 0 with unchanged timestamps.
+   */
+  int srSourceLayer() {
+    return 0;
+  }
+
+  /** {@code consumerTs = producerTs + offset (mod 2^32)} for {@link #srSourceLayer()}. */
+  long srTimestampOffset() {
+    return 0;
+  }
+
+  final SenderReportGenerator senderReportGenerator() {
+    return senderReport;
   }
 
   /** A receiver report block about this consumer: RTT from LSR/DLSR. */

@@ -19,8 +19,7 @@ import org.sfu4j.media.ortc.RtpEncodingParameters;
 import org.sfu4j.media.ortc.RtpMapping;
 import org.sfu4j.media.ortc.RtpParameters;
 import org.sfu4j.media.ortc.ScalabilityMode;
-import org.sfu4j.media.rtcp.Fir;
-import org.sfu4j.media.rtcp.Pli;
+import org.sfu4j.media.quality.KeyFrameRequestManager;
 import org.sfu4j.media.quality.NackGenerator;
 import org.sfu4j.media.quality.RtcpReceiverReportGenerator;
 import org.sfu4j.media.ortc.RtpHeaderExtensionParameters;
@@ -28,6 +27,8 @@ import org.sfu4j.media.ortc.SupportedRtpCapabilities;
 import org.sfu4j.media.rtcp.ReceiverReport;
 import org.sfu4j.media.quality.SharedPacket;
 import org.sfu4j.media.rtcp.GenericNack;
+import org.sfu4j.media.rtcp.Fir;
+import org.sfu4j.media.rtcp.Pli;
 import org.sfu4j.media.rtp.RtpPacket;
 import org.sfu4j.media.stream.RtpStreamRecv;
 
@@ -79,9 +80,13 @@ public final class Producer {
   private boolean closed;
   /** Upstream key-frame request: FIR when the endpoint negotiated ccm fir but not nack pli. */
   private final boolean useFir;
-  /** FIR command sequence number per stream (RFC 5104 4.3.1.1: +1 per new request). */
-  private final int[] firSeq;
   private final Fir.Builder firBuilder;
+  /**
+   * Video only: aggregates every key-frame wish (consumer PLI/FIR, resume, layer switch,
+   * unrepairable loss) per stream SSRC, at most one upstream request per interval, repeats an
+   * unanswered one; owns the FIR command sequence numbers.
+   */
+  private final KeyFrameRequestManager keyFrames;
 
   // ---- media quality (issue 7): NACK upstream, RTX repair, shared retransmission copy
   /** Producer RTX payload type to its associated media payload type ("apt"); -1 = none. */
@@ -102,6 +107,19 @@ public final class Producer {
   /** One-byte/two-byte id of the transport-wide-cc extension the endpoint sends, 0 if none. */
   private final int transportCcExtId;
   private boolean receivingRtx;
+  /** ssrc-audio-level extension id (audio producers), 0 if not negotiated. */
+  private final int audioLevelExtId;
+  /** Router audio observers fed from this producer's packets (copy-on-change array). */
+  private AudioLevelSink[] audioLevelSinks = new AudioLevelSink[0];
+  /**
+   * Measured bitrate per encoding as {@code [spatial][0]} (what the LayerSelector reads; temporal
+   * layers are not measured separately), from the streams' byte counters every
+   * {@value #BITRATE_WINDOW_MS} ms on the tick: nothing on the packet path.
+   */
+  private final long[][] layerBitrates;
+  private final long[] layerBytesAtWindowStart;
+  private long bitrateWindowStartMs = Long.MIN_VALUE;
+  static final long BITRATE_WINDOW_MS = 500;
 
   Producer(Transport transport, ProducerOptions o, RtpParameters params, RtpMapping mapping,
       RtpParameters consumable, long keyFrameRequestIntervalMs) {
@@ -116,13 +134,10 @@ public final class Producer {
     this.keyFrameRequestIntervalMs = keyFrameRequestIntervalMs;
     this.streams = new RtpStreamRecv[params.encodings.size()];
     this.type = typeOf(params);
-    this.useFir = o.kind == MediaKind.VIDEO && !params.codecs.isEmpty()
-        && hasFeedback(params.codecs.get(0), "ccm", "fir")
-        && !hasFeedback(params.codecs.get(0), "nack", "pli");
-    this.firSeq = useFir ? new int[streams.length] : null;
-    this.firBuilder = useFir ? new Fir.Builder() : null;
     this.nackGenerators = new NackGenerator[params.encodings.size()];
     this.receiverReports = new RtcpReceiverReportGenerator[params.encodings.size()];
+    this.layerBitrates = new long[params.encodings.size()][1];
+    this.layerBytesAtWindowStart = new long[params.encodings.size()];
     int twcc = 0;
     if (params.headerExtensions != null) {
       for (RtpHeaderExtensionParameters e : params.headerExtensions) {
@@ -132,8 +147,25 @@ public final class Producer {
       }
     }
     this.transportCcExtId = twcc;
+    int audioLevel = 0;
+    if (params.headerExtensions != null && o.kind == MediaKind.AUDIO) {
+      for (RtpHeaderExtensionParameters e : params.headerExtensions) {
+        if (SupportedRtpCapabilities.URI_SSRC_AUDIO_LEVEL.equals(e.uri) && e.id != null) {
+          audioLevel = e.id;
+        }
+      }
+    }
+    this.audioLevelExtId = audioLevel;
     this.sharedPacket = new SharedPacket(transport.router().worker().allocator());
     Arrays.fill(aptByRtxPayloadType, -1);
+    this.useFir = o.kind == MediaKind.VIDEO && !params.codecs.isEmpty()
+        && hasFeedback(params.codecs.get(0), "ccm", "fir")
+        && !hasFeedback(params.codecs.get(0), "nack", "pli");
+    this.firBuilder = useFir ? new Fir.Builder() : null;
+    this.keyFrames = o.kind == MediaKind.VIDEO
+        ? new KeyFrameRequestManager(this::sendKeyFrameRequest, keyFrameRequestIntervalMs,
+            Math.max(KeyFrameRequestManager.DEFAULT_RETRY_AFTER_MS, 2 * keyFrameRequestIntervalMs))
+        : null;
     Arrays.fill(mappedPayloadType, -1);
     for (RtpMapping.CodecMapping m : mapping.codecs) {
       if (m.payloadType != null && m.mappedPayloadType != null && m.payloadType >= 0 && m.payloadType < 128) {
@@ -364,7 +396,7 @@ public final class Producer {
         m.put("packetsLost", s.packetsLost());
         m.put("rtxPacketsReceived", s.rtxPacketsReceived());
         m.put("keyFramesReceived", s.keyFramesReceived());
-        m.put("pliCount", s.keyFrameRequests());
+        m.put("pliCount", keyFrameRequestsSent(s.ssrc()));
         m.put("score", s.score());
         out.add(m);
       }
@@ -406,6 +438,9 @@ public final class Producer {
         && CodecKeyFrameDetector.isKeyFrame(mimeByPayloadType[pt], packet.buffer(),
             packet.payloadOffset(), packet.payloadLength());
     stream.onPacket(packet.sequenceNumber(), packet.length(), keyFrame, nowMs);
+    if (keyFrame) {
+      keyFrames.onKeyFrame(stream.ssrc(), nowMs);
+    }
     lastNowMs = nowMs;
     RtcpReceiverReportGenerator rr = receiverReport(stream);
     if (rr != null) {
@@ -414,6 +449,13 @@ public final class Producer {
     NackGenerator nack = nackGenerator(stream);
     if (nack != null) {
       nack.onPacket(packet.sequenceNumber(), keyFrame, nowMs);
+    }
+    AudioLevelSink[] sinks = audioLevelSinks;
+    if (sinks.length > 0 && audioLevelExtId > 0 && packet.extensionLength(audioLevelExtId) >= 1) {
+      int level = packet.extensionU8(audioLevelExtId);
+      for (AudioLevelSink sink : sinks) {
+        sink.onAudioLevel(level);
+      }
     }
     if (paused) {
       transport.countDrop(EngineReason.PRODUCER_PAUSED);
@@ -424,7 +466,9 @@ public final class Producer {
     try {
       // Index loop: no iterator allocation; a consumer closed by a listener mid-loop is tolerated.
       for (int i = 0; i < cs.size(); i++) {
-        cs.get(i).onRtpPacket(stream, packet, keyFrame, nowMs);
+        Consumer c = cs.get(i);
+        c.packetNowMs = nowMs; // send time for transport-cc stamping
+        c.onRtpPacket(stream, packet, keyFrame, nowMs);
       }
     } finally {
       sharedPacket.done();
@@ -511,6 +555,10 @@ public final class Producer {
         g.onTick(nowMs);
       }
     }
+    if (keyFrames != null && !closed) {
+      keyFrames.onTick(nowMs);
+    }
+    measureBitrates(nowMs);
     if (nextReportMs == Long.MIN_VALUE) {
       nextReportMs = nowMs + RTCP_REPORT_INTERVAL_MS;
     } else if (nowMs >= nextReportMs && !closed) {
@@ -531,8 +579,13 @@ public final class Producer {
     if (blocks == 0) {
       return;
     }
-    ByteBuf out = transport.router().worker().allocator().heapBuffer(rrBuilder.sizeInBytes());
+    // RFC 3550 6.1: every compound carries an SDES CNAME.
+    org.sfu4j.media.rtcp.Sdes.Builder sdes = transport.sdesBuilder().clear();
+    sdes.addCname(transport.rtcpSsrc(), transport.rtcpCname());
+    ByteBuf out = transport.router().worker().allocator()
+        .heapBuffer(rrBuilder.sizeInBytes() + sdes.sizeInBytes());
     rrBuilder.writeTo(out);
+    sdes.writeTo(out);
     transport.sendRtcpFromEngine(out);
   }
 
@@ -597,30 +650,68 @@ public final class Producer {
   }
 
   /**
-   * Sends a key-frame request for stream {@code layer} unless one went out less than the
-   * interval ago: a PLI (RFC 4585 6.3.1), or a FIR (RFC 5104 4.3.1) with this stream's next
-   * command sequence number when the endpoint negotiated {@code ccm fir} without
-   * {@code nack pli}.
+   * A key frame of stream {@code layer} is wanted (consumer PLI/FIR, resume, layer switch,
+   * unrepairable loss): handed to the {@link KeyFrameRequestManager}, which sends at most one
+   * request per interval upstream and defers the rest until the window ends.
    */
   void requestKeyFrame(int layer, long nowMs) {
-    if (closed || kind != MediaKind.VIDEO || layer < 0 || layer >= streams.length) {
+    if (closed || keyFrames == null || layer < 0 || layer >= streams.length) {
       return;
     }
     RtpStreamRecv s = streams[layer];
-    if (s == null || !s.tryKeyFrameRequest(nowMs, keyFrameRequestIntervalMs)) {
+    if (s != null) {
+      keyFrames.keyFrameNeeded(s.ssrc(), nowMs);
+    }
+  }
+
+  /**
+   * Writes the upstream request: a PLI (RFC 4585 6.3.1), or a FIR (RFC 5104 4.3.1) with the
+   * manager's command sequence number when the endpoint negotiated {@code ccm fir} without
+   * {@code nack pli}.
+   */
+  private void sendKeyFrameRequest(long ssrc, boolean fir, int firSeq) {
+    if (closed) {
       return;
     }
     ByteBuf out;
-    if (useFir) {
-      firBuilder.clear().senderSsrc(transport.rtcpSsrc()).add(s.ssrc(), firSeq[layer]);
-      firSeq[layer] = (firSeq[layer] + 1) & 0xFF;
+    if (fir) {
+      firBuilder.clear().senderSsrc(transport.rtcpSsrc()).add(ssrc, firSeq);
       out = transport.router().worker().allocator().heapBuffer(firBuilder.sizeInBytes() + 64);
       firBuilder.writeTo(out);
     } else {
       out = transport.router().worker().allocator().heapBuffer(Pli.SIZE + 64);
-      Pli.write(out, transport.rtcpSsrc(), s.ssrc());
+      Pli.write(out, transport.rtcpSsrc(), ssrc);
     }
     transport.sendRtcpFromEngine(out);
+  }
+
+  /** Upstream key-frame requests actually sent for {@code ssrc} (after aggregation). */
+  long keyFrameRequestsSent(long ssrc) {
+    return keyFrames == null ? 0 : keyFrames.sentCount(ssrc);
+  }
+
+  private void measureBitrates(long nowMs) {
+    if (bitrateWindowStartMs == Long.MIN_VALUE) {
+      bitrateWindowStartMs = nowMs;
+      return;
+    }
+    long dt = nowMs - bitrateWindowStartMs;
+    if (dt < BITRATE_WINDOW_MS) {
+      return;
+    }
+    bitrateWindowStartMs = nowMs;
+    for (int i = 0; i < streams.length; i++) {
+      RtpStreamRecv s = streams[i];
+      long bytes = s == null ? 0 : s.bytesReceived();
+      long delta = bytes - layerBytesAtWindowStart[i];
+      layerBytesAtWindowStart[i] = bytes;
+      layerBitrates[i][0] = delta <= 0 || !streamActive(i, nowMs) ? 0 : delta * 8 * 1000 / dt;
+    }
+  }
+
+  /** Measured bitrate per encoding, {@code [spatial][0]} in bps (0 = inactive); loop only. */
+  long[][] layerBitrates() {
+    return layerBitrates;
   }
 
   boolean streamActive(int layer, long nowMs) {
@@ -646,6 +737,9 @@ public final class Producer {
       }
       RtpStreamRecv s = new RtpStreamRecv(e.ssrc, e.rid, i, clockRate);
       streams[i] = s;
+      if (keyFrames != null) {
+        keyFrames.addStream(e.ssrc, useFir);
+      }
       register(e.ssrc, new StreamRoute(this, s, false));
       if (e.rtx != null && e.rtx.ssrc != null) {
         s.setRtxSsrc(e.rtx.ssrc);
@@ -689,6 +783,12 @@ public final class Producer {
     }
     if (streams[idx] != null) {
       transport.unregisterRoute(streams[idx].ssrc(), this);
+      if (keyFrames != null) {
+        keyFrames.removeStream(streams[idx].ssrc());
+      }
+    }
+    if (keyFrames != null) {
+      keyFrames.addStream(ssrc, useFir);
     }
     int clockRate = clockRateByPayloadType[payloadType] == 0 ? clockRateOfFirstCodec()
         : clockRateByPayloadType[payloadType];
@@ -710,6 +810,22 @@ public final class Producer {
       }
     }
     return -1;
+  }
+
+  void addAudioLevelSink(AudioLevelSink sink) {
+    AudioLevelSink[] a = Arrays.copyOf(audioLevelSinks, audioLevelSinks.length + 1);
+    a[a.length - 1] = sink;
+    audioLevelSinks = a;
+  }
+
+  int audioLevelSinkCount() {
+    return audioLevelSinks.length;
+  }
+
+  void removeAudioLevelSink(AudioLevelSink sink) {
+    List<AudioLevelSink> l = new ArrayList<>(Arrays.asList(audioLevelSinks));
+    l.remove(sink);
+    audioLevelSinks = l.toArray(new AudioLevelSink[0]);
   }
 
   void addConsumer(Consumer c) {

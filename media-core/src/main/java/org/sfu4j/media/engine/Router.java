@@ -41,6 +41,7 @@ public final class Router {
   private final PendingConsumerQueue pending;
   private final List<Listener> listeners = new ArrayList<>();
   private boolean closed;
+  private final List<RtpObserver> rtpObservers = new ArrayList<>();
   /** One timer per router services every stream's media-quality work (NACK retries, ...). */
   static final long TICK_MS = 20;
   private final java.util.concurrent.ScheduledFuture<?> tickTimer;
@@ -62,6 +63,37 @@ public final class Router {
     for (Transport t : transports.values()) {
       t.tick(nowMs);
     }
+    for (int i = 0; i < rtpObservers.size(); i++) {
+      rtpObservers.get(i).tick(nowMs);
+    }
+  }
+
+  /** mediasoup's {@code router.createAudioLevelObserver()}. */
+  public CompletableFuture<RouterAudioLevelObserver> createAudioLevelObserver(
+      AudioLevelObserverOptions options) {
+    AudioLevelObserverOptions o = options == null ? new AudioLevelObserverOptions() : options;
+    return worker.call(() -> {
+      checkOpen();
+      RouterAudioLevelObserver obs = new RouterAudioLevelObserver(this, o);
+      rtpObservers.add(obs);
+      return obs;
+    });
+  }
+
+  /** mediasoup's {@code router.createActiveSpeakerObserver()}. */
+  public CompletableFuture<RouterActiveSpeakerObserver> createActiveSpeakerObserver(
+      ActiveSpeakerObserverOptions options) {
+    ActiveSpeakerObserverOptions o = options == null ? new ActiveSpeakerObserverOptions() : options;
+    return worker.call(() -> {
+      checkOpen();
+      RouterActiveSpeakerObserver obs = new RouterActiveSpeakerObserver(this, o);
+      rtpObservers.add(obs);
+      return obs;
+    });
+  }
+
+  void onRtpObserverClosed(RtpObserver o) {
+    rtpObservers.remove(o);
   }
 
   public String id() {
@@ -236,6 +268,9 @@ public final class Router {
     closed = true;
     tickTimer.cancel(false);
     pending.dropAll();
+    for (RtpObserver o : new ArrayList<>(rtpObservers)) {
+      o.closeInternal();
+    }
     for (Transport t : new ArrayList<>(transports.values())) {
       t.closeInternal(true);
     }
@@ -268,6 +303,9 @@ public final class Router {
   }
 
   void removeProducer(Producer producer) {
+    for (RtpObserver o : new ArrayList<>(rtpObservers)) {
+      o.onProducerClosed(producer);
+    }
     if (producers.remove(producer.id()) != null) {
       for (Listener l : new ArrayList<>(listeners)) {
         l.onProducerClose(producer);

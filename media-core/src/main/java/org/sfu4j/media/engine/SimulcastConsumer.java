@@ -31,6 +31,10 @@ public final class SimulcastConsumer extends Consumer {
   private int preferredSpatial;
   private int preferredTemporal;
   private int currentSpatial = -1;
+  /** Picks the spatial layer that fits this consumer's share of the downlink estimate. */
+  private final org.sfu4j.media.bwe.LayerSelector bweSelector = new org.sfu4j.media.bwe.LayerSelector();
+  /** Highest spatial layer the estimate allows; unbounded until the transport's BWE runs. */
+  private int bweSpatial = Integer.MAX_VALUE;
   /** Temporal layer last reported in {@code layerschange}; -1 none. */
   private int reportedTemporal = -1;
   private final PayloadLayers layersIn;
@@ -141,9 +145,14 @@ public final class SimulcastConsumer extends Consumer {
     if (!sentAny) {
       tsOffset = 0;
     } else if (layer != tsLayer) {
-      long delta = Math.max(1, (nowMs - lastOutAtMs) * clockRate / 1000);
-      long desired = (lastOutTs + delta) & TS_MASK;
-      tsOffset = (packet.timestamp() - desired) & TS_MASK;
+      long synced = lipSyncOffset(layer, packet);
+      if (synced >= 0) {
+        tsOffset = synced;
+      } else {
+        long delta = Math.max(1, (nowMs - lastOutAtMs) * clockRate / 1000);
+        long desired = (lastOutTs + delta) & TS_MASK;
+        tsOffset = (packet.timestamp() - desired) & TS_MASK;
+      }
     }
     tsLayer = layer;
     vp8Pictures.requestSync();
@@ -162,19 +171,100 @@ public final class SimulcastConsumer extends Consumer {
     }
   }
 
-  /** Highest active layer not above the preferred one, else the lowest active above; -1 none. */
+  /**
+   * Highest active layer not above the preferred one (and not above what the downlink estimate
+   * allows), else the lowest active above; -1 none.
+   */
   int targetLayer(long nowMs) {
-    for (int l = Math.min(preferredSpatial, spatialLayers - 1); l >= 0; l--) {
+    int limit = Math.min(preferredSpatial, bweSpatial);
+    for (int l = Math.min(limit, spatialLayers - 1); l >= 0; l--) {
       if (producer.streamActive(l, nowMs)) {
         return l;
       }
     }
-    for (int l = preferredSpatial + 1; l < spatialLayers; l++) {
+    for (int l = limit + 1; l < spatialLayers; l++) {
       if (producer.streamActive(l, nowMs)) {
         return l;
       }
     }
     return -1;
+  }
+
+  /** SRs map the layer being forwarded, shifted by its timestamp rewrite. */
+  @Override
+  int srSourceLayer() {
+    return currentSpatial;
+  }
+
+  @Override
+  long srTimestampOffset() {
+    return (-tsOffset) & TS_MASK;
+  }
+
+  /**
+   * Timestamp offset for a switch to {@code layer} that keeps the receiver's NTP ↔ RTP line (lip
+   * sync with the other streams of the sender) when both the current mapping and an SR of the new
+   * layer are known and the result continues forward from the last output; else -1.
+   */
+  private long lipSyncOffset(int layer, RtpPacket packet) {
+    org.sfu4j.media.quality.SenderReportGenerator sr = senderReportGenerator();
+    org.sfu4j.media.quality.RtcpReceiverReportGenerator src = producer.receiverReport(layer);
+    if (!sr.hasMapping() || src == null || src.lastSrNtp() == 0) {
+      return -1;
+    }
+    long consumerOffset = sr.offsetKeepingMapping(src.lastSrNtp(), src.lastSrRtpTimestamp());
+    long offset = (-consumerOffset) & TS_MASK; // our tsOffset: outTs = inTs - tsOffset
+    long outTs = (packet.timestamp() - offset) & TS_MASK;
+    long advance = (outTs - lastOutTs) & TS_MASK;
+    return advance > 0 && advance < 2L * clockRate ? offset : -1;
+  }
+
+  @Override
+  boolean layered() {
+    return true;
+  }
+
+  /**
+   * The transport's BWE allocation (every 200 ms): the selector goes down at once and up only
+   * after the better layer fitted for a while; a new target is reached at its next key frame
+   * (requested now), which then fires {@code layerschange}.
+   */
+  @Override
+  void onBandwidthShare(long shareBps, long nowMs) {
+    if (bweSelector.update(shareBps, producer.layerBitrates(), preferredSpatial, 0, nowMs)) {
+      bweSpatial = bweSelector.targetSpatial();
+      if (isActive()) {
+        int target = targetLayer(nowMs);
+        if (target >= 0 && target != currentSpatial) {
+          producer.requestKeyFrame(target, nowMs);
+        }
+      }
+    }
+  }
+
+  @Override
+  long desiredBitrate(long nowMs) {
+    if (!isActive()) {
+      return 0;
+    }
+    long[][] rates = producer.layerBitrates();
+    for (int l = Math.min(preferredSpatial, spatialLayers - 1); l >= 0; l--) {
+      if (rates[l][0] > 0) {
+        return rates[l][0];
+      }
+    }
+    return 0;
+  }
+
+  @Override
+  long effectiveBitrate(long nowMs) {
+    int target = isActive() ? targetLayer(nowMs) : -1;
+    return target < 0 ? 0 : producer.layerBitrates()[target][0];
+  }
+
+  /** Spatial limit set by the downlink estimate (MAX_VALUE when unbounded); loop only. */
+  int bweSpatialLimit() {
+    return bweSpatial;
   }
 
   @Override

@@ -67,6 +67,9 @@ public abstract class Transport {
 
     default void onRouterClose() {}
 
+    /** Once a second while the downlink estimate is running (transport-cc feedback or REMB). */
+    default void onDownlinkBwe(DownlinkBwe bwe) {}
+
     default void onClose() {}
   }
 
@@ -91,12 +94,17 @@ public abstract class Transport {
   private final RtpPacket inView = new RtpPacket();
   private final RtpPacket outView = new RtpPacket();
   private final RtcpCompoundCursor rtcpCursor = new RtcpCompoundCursor();
-  private final RtpDropCounters drops;
-  /** The worker's totals (loop-confined, see {@link WorkerCounters}). */
-  private final WorkerCounters counters;
   private final GenericNack nackView = new GenericNack();
   /** transport-cc feedback for what the endpoint sends us (created when a producer uses it). */
   private TransportCcFeedbackGenerator transportCcFeedback;
+  private final RtpDropCounters drops;
+  /** The worker's totals (loop-confined, see {@link WorkerCounters}). */
+  private final WorkerCounters counters;
+  /** CNAME of the RTCP this transport originates as a receiver (RFC 3550 6.5.1). */
+  private final String rtcpCname = "sfu4j-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+  private final org.sfu4j.media.rtcp.Sdes.Builder sdesBuilder = new org.sfu4j.media.rtcp.Sdes.Builder();
+  /** Send-side BWE of what this transport's consumers send. */
+  private final TransportBwe bwe = new TransportBwe(this);
 
   private int midExtId;
   private int ridExtId;
@@ -206,6 +214,7 @@ public abstract class Transport {
       s.put("notReadySkipped", notReadySkipped);
       s.put("sendErrors", sendErrors);
       s.put("rtpDrops", drops.toMap());
+      bwe.fillStats(s);
       fillStats(s);
       List<Map<String, Object>> l = new ArrayList<>();
       l.add(s);
@@ -309,6 +318,8 @@ public abstract class Transport {
             if (consumer != null) {
               consumer.onKeyFrameRequested(nowMs);
             }
+          } else if (c.count() == 15) { // AFB: REMB
+            bwe.onAfb(buf, off, len, nowMs);
           } else if (c.count() == 4) { // FIR: FCI entries of 8 bytes from offset 12
             for (int at = off + 12; at + 8 <= off + len; at += 8) {
               Consumer consumer = consumersBySsrc.get(buf.getInt(at));
@@ -324,6 +335,8 @@ public abstract class Transport {
             if (consumer != null) {
               consumer.onNack(nackView, nowMs);
             }
+          } else if (c.count() == 15) { // transport-cc feedback
+            bwe.onTransportCcFeedback(buf, off, len, nowMs);
           }
           break;
         default:
@@ -556,6 +569,25 @@ public abstract class Transport {
     if (transportCcFeedback != null) {
       transportCcFeedback.onTick(nowMs);
     }
+    bwe.tick(nowMs, consumers.values());
+  }
+
+  String rtcpCname() {
+    return rtcpCname;
+  }
+
+  org.sfu4j.media.rtcp.Sdes.Builder sdesBuilder() {
+    return sdesBuilder;
+  }
+
+  TransportBwe bwe() {
+    return bwe;
+  }
+
+  void fireDownlinkBwe(DownlinkBwe report) {
+    for (Listener l : new ArrayList<>(listeners)) {
+      l.onDownlinkBwe(report);
+    }
   }
 
   void countDrop(EngineReason reason) {
@@ -596,6 +628,7 @@ public abstract class Transport {
 
   void onConsumerClosed(Consumer consumer) {
     consumers.remove(consumer.id());
+    bwe.onConsumerClosed(consumer);
     if (consumersBySsrc.get((int) consumer.ssrc()) == consumer) {
       consumersBySsrc.remove((int) consumer.ssrc());
     }

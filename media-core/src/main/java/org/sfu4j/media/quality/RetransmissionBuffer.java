@@ -220,6 +220,23 @@ public final class RetransmissionBuffer {
     return slotBuf[i] != null && slotSeq[i] == (seq & 0xFFFF) ? slotResent[i] : 0;
   }
 
+  /** Consumes the next RTX sequence number (for padding-only probe packets on the RTX stream). */
+  public int takeRtxSequenceNumber() {
+    int s = rtxSeq;
+    rtxSeq = (rtxSeq + 1) & 0xFFFF;
+    return s;
+  }
+
+  /** RTX SSRC, -1 when RTX is not enabled. */
+  public long rtxSsrc() {
+    return rtxSsrc;
+  }
+
+  /** RTX payload type, -1 when RTX is not enabled. */
+  public int rtxPayloadType() {
+    return rtxPayloadType;
+  }
+
   /** Next RTX sequence number to be used. */
   public int nextRtxSequenceNumber() {
     return rtxSeq;

@@ -92,6 +92,11 @@ public final class SenderReportGenerator {
     return (consumerRtpAtNtp - producerRtp) & 0xFFFF_FFFFL;
   }
 
+  /** Consumer RTP timestamp of the last media packet sent (0 before any). */
+  public long lastPacketTimestamp() {
+    return lastPacketTs;
+  }
+
   public boolean hasMapping() {
     return hasMapping;
   }

@@ -36,7 +36,9 @@ class RtcpWiringScenarioTest {
   private static ByteBuf find(List<byte[]> rtcp, int type, int fmt) {
     for (byte[] b : rtcp) {
       if ((b[1] & 0xFF) == type && (fmt < 0 || (b[0] & 0x1F) == fmt)) {
-        return Unpooled.wrappedBuffer(b);
+        // First packet of the compound only (reports are followed by an SDES CNAME).
+        int len = 4 * (((b[2] & 0xFF) << 8 | (b[3] & 0xFF)) + 1);
+        return Unpooled.wrappedBuffer(b, 0, Math.min(len, b.length));
       }
     }
     return null;

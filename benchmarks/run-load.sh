@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# sfu4j load runs, pinned per core: the system under test on CPU 1, the load tool on CPU 0.
+#
+#   benchmarks/run-load.sh relay  P S DURATION    bare UDP relay baseline (separate process)
+#   benchmarks/run-load.sh engine P S DURATION    relay baseline, then in-process engine
+#                                                 (worker thread pinned to CPU 1, peers to CPU 0)
+#   benchmarks/run-load.sh daemon P S DURATION    relay baseline, then sfu4j daemon (taskset -c 1)
+#                                                 driven over WebSocket signaling
+#   benchmarks/run-load.sh storm DURATION [PEERS] join storm against the daemon (default 200 peers)
+#   benchmarks/run-load.sh knee MODE P "S1 S2 .." DURATION
+#                                                 increasing subscribers per publisher until
+#                                                 loss > 1 %; prints one table row per step
+#                                                 (KNEE_ALL=1: run every step regardless)
+#
+# Build first: mvn -B -o -q -pl benchmarks,sfu-daemon -am package -DskipTests
+# Every run is bounded (duration <= 600 s, <= 5,000 subscribers), loopback only, exits by itself.
+# Each RESULT line is also appended to benchmarks/results/results.log.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=benchmarks/target/sfu4j-load.jar
+DAEMON_JAR=sfu-daemon/target/sfu4j.jar
+RESULTS=benchmarks/results
+RELAY_PORT=${RELAY_PORT:-41000}
+HTTP_PORT=${HTTP_PORT:-18080}
+RTC_PORT=${RTC_PORT:-42000}
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseParallelGC -Xms512m -Xmx2g"}
+WARMUP=${WARMUP:-3}
+EXTRA=${EXTRA:-}
+mkdir -p "$RESULTS"
+[ -f "$JAR" ] || { echo "missing $JAR (build first)"; exit 2; }
+
+result_field() { sed -n "s/^RESULT .*$1=\([^ ]*\).*/\1/p" | tail -1; }
+
+log_result() { # mode line
+  echo "$(date -u +%FT%TZ) load=$(cut -d' ' -f1 /proc/loadavg) mode=$1 ${2#RESULT }" >> "$RESULTS/results.log"
+}
+
+run_relay() { # P S D -> prints the RESULT line
+  local p=$1 s=$2 d=$3 pid out
+  taskset -c 1 java $JAVA_OPTS -cp "$JAR" org.sfu4j.bench.load.BareUdpRelay \
+    --port "$RELAY_PORT" --seconds $((d + WARMUP + 120)) > "$RESULTS/.relay.out" 2>&1 &
+  pid=$!
+  for _ in $(seq 50); do grep -q RELAY "$RESULTS/.relay.out" 2>/dev/null && break; sleep 0.1; done
+  out=$(taskset -c 0 java $JAVA_OPTS -jar "$JAR" --mode relay --relay 127.0.0.1:$RELAY_PORT \
+    --target-pid "$pid" --publishers "$p" --subscribers "$s" --duration "$d" --warmup "$WARMUP" \
+    --results "$RESULTS" --label "relay pinned cpu1" --quiet $EXTRA | tee /dev/stderr | grep '^RESULT' || true)
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  log_result relay "$out"
+  echo "$out"
+}
+
+run_engine() { # P S D BASELINE_PPS BASELINE_CPU
+  local out
+  out=$(taskset -c 0,1 java $JAVA_OPTS -jar "$JAR" --mode engine --pin-target 1 --pin-tool 0 \
+    --publishers "$1" --subscribers "$2" --duration "$3" --warmup "$WARMUP" \
+    --baseline-pps "$4" --baseline-cpu "$5" --results "$RESULTS" --label "engine worker pinned cpu1" --quiet $EXTRA \
+    | tee /dev/stderr | grep '^RESULT' || true)
+  log_result engine "$out"
+  echo "$out"
+}
+
+run_daemon() { # P S D BASELINE_PPS BASELINE_CPU
+  local pid out
+  [ -f "$DAEMON_JAR" ] || { echo "missing $DAEMON_JAR" >&2; return 2; }
+  taskset -c 1 java $JAVA_OPTS -jar "$DAEMON_JAR" --dev --http-ip 127.0.0.1 --http-port "$HTTP_PORT" \
+    --rtc-listen-ip 127.0.0.1 --rtc-min-port "$RTC_PORT" --rtc-max-port $((RTC_PORT + 10)) \
+    --workers 1 > "$RESULTS/.daemon.out" 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$HTTP_PORT/health" >/dev/null 2>&1 && break; sleep 0.2; done
+  out=$(taskset -c 0 java $JAVA_OPTS -jar "$JAR" --mode "${MODE_OVERRIDE:-daemon}" \
+    --daemon "ws://127.0.0.1:$HTTP_PORT" --metrics "http://127.0.0.1:$HTTP_PORT/metrics" \
+    --target-pid "$pid" --publishers "$1" --subscribers "$2" --duration "$3" --warmup "$WARMUP" \
+    --baseline-pps "$4" --baseline-cpu "$5" --results "$RESULTS" --label "daemon pinned cpu1" --quiet $EXTRA \
+    | tee /dev/stderr | grep '^RESULT' || true)
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  log_result "${MODE_OVERRIDE:-daemon}" "$out"
+  echo "$out"
+}
+
+with_baseline() { # MODE P S D
+  local base pps cpu
+  base=$(run_relay "$2" "$3" "$4")
+  pps=$(echo "$base" | result_field pps_out)
+  cpu=$(echo "$base" | result_field cpu_cores)
+  echo "baseline: $base" >&2
+  "run_$1" "$2" "$3" "$4" "${pps:-NaN}" "${cpu:-NaN}"
+}
+
+case "${1:-}" in
+  relay) run_relay "$2" "$3" "$4" ;;
+  engine|daemon) with_baseline "$1" "$2" "$3" "$4" ;;
+  storm) MODE_OVERRIDE=storm EXTRA="$EXTRA --storm-peers ${3:-200}" run_daemon 1 1 "${2:-10}" NaN NaN ;;
+  knee)
+    mode=$2 p=$3 d=$5
+    echo "| mode | publishers | consumers | pps_out | relay pps_out | baseline_ratio | loss % | p50 ms | p99 ms | cpu cores | pps/core | relay pps/core | per-core ratio | run-queue wait | RSS MB | load avg |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    for s in $4; do
+      line=$(with_baseline "$mode" "$p" "$s" "$d")
+
+      relay=$(grep "mode=relay" "$RESULTS/results.log" | tail -1 | grep -o 'pps_out=[^ ]*' | cut -d= -f2)
+      f() { echo "$line" | result_field "$1"; }
+      json=$(ls -t "$RESULTS"/"$mode"-p"$p"-s"$s"-*.json 2>/dev/null | head -1)
+      j() { [ -n "$json" ] && python3 -c "import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print('n/a' if v is None else (round(v) if sys.argv[2]=='pps_per_core' or sys.argv[2]=='baseline_pps_per_core' else v))" "$json" "$1" || echo n/a; }
+      echo "| $mode | $p | $(f consumers) | $(f pps_out) | $relay | $(f baseline_ratio) | $(f loss_pct) | $(f p50_ms) | $(f p99_ms) | $(f cpu_cores) | $(j pps_per_core) | $(j baseline_pps_per_core) | $(j per_core_ratio) | $(j target_runqueue_wait) | $(f rss_mb) | $(j load_average) |"
+      loss=$(f loss_pct)
+      if [ -z "${KNEE_ALL:-}" ] && { [ -z "$loss" ] || awk "BEGIN{exit !($loss > 1.0)}"; }; then echo "knee: loss ${loss:-n/a}% at S=$s"; break; fi
+    done ;;
+  *) sed -n '2,16p' "$0"; exit 2 ;;
+esac

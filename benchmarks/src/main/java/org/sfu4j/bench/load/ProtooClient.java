@@ -1,0 +1,131 @@
+package org.sfu4j.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A minimal protoo signaling client over the JDK's WebSocket (PROTOCOL.md): requests with ids
+ * and futures, every server request answered {@code ok} (so auto-subscribe offers never stall),
+ * notifications ignored. Each request's round trip is recorded in a shared histogram.
+ */
+final class ProtooClient implements WebSocket.Listener, AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final AtomicInteger IDS = new AtomicInteger(1);
+
+  private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+  private final StringBuilder partial = new StringBuilder();
+  private final SignalingLatency latency;
+  private final WebSocket socket;
+
+  private ProtooClient(HttpClient http, URI uri, SignalingLatency latency) throws Exception {
+    this.latency = latency;
+    this.socket = http.newWebSocketBuilder().subprotocols("protoo")
+        .connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, this).get(15, TimeUnit.SECONDS);
+  }
+
+  /** Connects {@code peerId} to {@code roomId} at {@code base} (ws://127.0.0.1:PORT). */
+  static ProtooClient connect(HttpClient http, String base, String roomId, String peerId,
+      SignalingLatency latency) throws Exception {
+    URI uri = URI.create(base + "/ws?roomId=" + roomId + "&peerId=" + peerId);
+    return new ProtooClient(http, uri, latency);
+  }
+
+  /** Sends a request and waits for its ok response's data; throws on an error response. */
+  JsonNode request(String method, Object data) throws Exception {
+    int id = IDS.getAndIncrement();
+    ObjectNode m = JSON.createObjectNode();
+    m.put("request", true).put("id", id).put("method", method);
+    m.set("data", data == null ? JSON.createObjectNode() : JSON.valueToTree(data));
+    CompletableFuture<JsonNode> f = new CompletableFuture<>();
+    pending.put(id, f);
+    long t0 = System.nanoTime();
+    synchronized (socket) {
+      socket.sendText(JSON.writeValueAsString(m), true).get(10, TimeUnit.SECONDS);
+    }
+    JsonNode r = f.get(20, TimeUnit.SECONDS);
+    latency.record(System.nanoTime() - t0);
+    if (!r.path("ok").asBoolean(false)) {
+      throw new IllegalStateException(method + " failed: " + r.path("errorCode").asInt() + " "
+          + r.path("errorReason").asText());
+    }
+    return r.path("data");
+  }
+
+  static ObjectNode object() {
+    return JSON.createObjectNode();
+  }
+
+  static JsonNode tree(Object pojo) {
+    return JSON.valueToTree(pojo);
+  }
+
+  @Override
+  public void onOpen(WebSocket webSocket) {
+    webSocket.request(1);
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    partial.append(data);
+    if (last) {
+      String text = partial.toString();
+      partial.setLength(0);
+      handle(webSocket, text);
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  private void handle(WebSocket ws, String text) {
+    try {
+      JsonNode n = JSON.readTree(text);
+      if (n.path("response").asBoolean(false)) {
+        CompletableFuture<JsonNode> f = pending.remove(n.path("id").asInt());
+        if (f != null) {
+          f.complete(n);
+        }
+      } else if (n.path("request").asBoolean(false)) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("response", true).put("id", n.path("id").asLong()).put("ok", true);
+        r.set("data", JSON.createObjectNode());
+        synchronized (socket) {
+          ws.sendText(JSON.writeValueAsString(r), true);
+        }
+      }
+    } catch (Exception e) {
+      // not JSON: ignore, the request waiting for it times out
+    }
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    pending.values().forEach(f -> f.completeExceptionally(
+        new IllegalStateException("socket closed " + statusCode + " " + reason)));
+    return null;
+  }
+
+  @Override
+  public void onError(WebSocket webSocket, Throwable error) {
+    pending.values().forEach(f -> f.completeExceptionally(error));
+  }
+
+  @Override
+  public void close() {
+    try {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      socket.abort();
+    }
+  }
+}
