@@ -113,7 +113,7 @@ class DtlsInteropTest {
           List.of(new DtlsFingerprint("sha-256", wrong)))));
       assertThrows(Exception.class, () -> peer.connectDtls(DtlsRole.CLIENT,
           t.dtlsParameters().getFingerprints(), Duration.ofSeconds(5)));
-      WebRtcFixture.await("transport closed", t::closed);
+      f.awaitOnLoop("transport closed", t::closed);
       assertEquals(DtlsState.FAILED, t.dtlsState());
       assertTrue(events.list.contains("dtls:failed"), events.list.toString());
       assertFalse(events.list.contains("dtls:connected"), events.list.toString());
@@ -134,7 +134,7 @@ class DtlsInteropTest {
       String other = DtlsCertificate.generateEcdsaP256().fingerprint("sha-256");
       assertThrows(Exception.class, () -> peer.connectDtls(DtlsRole.CLIENT,
           List.of(new DtlsFingerprint("sha-256", other)), Duration.ofSeconds(5)));
-      WebRtcFixture.await("transport closed", t::closed);
+      f.awaitOnLoop("transport closed", t::closed);
       assertTrue(t.dtlsState() != DtlsState.CONNECTED);
     }
   }
@@ -146,7 +146,7 @@ class DtlsInteropTest {
       peer.connect(t, DtlsRole.CLIENT, WebRtcFixture.TIMEOUT);
       WebRtcFixture.await("dtls connected", () -> t.dtlsState() == DtlsState.CONNECTED);
       peer.closeDtls();
-      WebRtcFixture.await("transport closed", t::closed);
+      f.awaitOnLoop("transport closed", t::closed);
       assertEquals(DtlsState.CLOSED, t.dtlsState());
     }
   }

@@ -93,6 +93,16 @@ final class WebRtcFixture implements AutoCloseable {
     }
   }
 
+  /**
+   * Polls {@code condition} ON THE LOOP until it holds (or {@link #TIMEOUT}). Use it for
+   * loop-confined state ({@code closed()}, tuple maps) and for any state a loop task changes in
+   * several steps: once it returns, the task that made the condition true has finished, so every
+   * later read from the test thread sees all of that task's writes (the loop future orders them).
+   */
+  void awaitOnLoop(String what, Supplier<Boolean> condition) {
+    await(what, () -> onLoop(condition));
+  }
+
   static JsonNode fixture(String name) {
     try (InputStream in = WebRtcFixture.class.getResourceAsStream("/engine/" + name)) {
       return Ortc.JSON.readTree(in);

@@ -93,13 +93,16 @@ class WebRtcTransportLifecycleTest {
       assertEquals(1, (int) f.onLoop(socket::tupleCount));
 
       clock.addAndGet(30_000); // RFC 7675: 30 s without a valid check
-      WebRtcFixture.await("disconnected", () -> t.iceState() == IceState.DISCONNECTED);
+      // On the loop: the ICE state flips before the same task clears the selected tuple.
+      f.awaitOnLoop("disconnected", () -> t.iceState() == IceState.DISCONNECTED);
       assertNull(t.iceSelectedTuple());
       assertEquals(0, (int) f.onLoop(socket::tupleCount), "expired tuple unmapped");
       assertTrue(!t.closed());
 
       clock.addAndGet(30_000);
-      WebRtcFixture.await("closed", t::closed);
+      // closed() is loop-confined and set before onClose() moves ICE/DTLS to CLOSED: poll it on
+      // the loop so the whole close task has run before the state asserts.
+      f.awaitOnLoop("closed", t::closed);
       assertEquals(IceState.CLOSED, t.iceState());
       assertEquals(DtlsState.CLOSED, t.dtlsState());
       assertTrue(p.closed(), "producers closed with the transport");
