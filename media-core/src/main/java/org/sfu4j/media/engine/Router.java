@@ -42,8 +42,12 @@ public final class Router {
   private final List<Listener> listeners = new ArrayList<>();
   private boolean closed;
   private final List<RtpObserver> rtpObservers = new ArrayList<>();
-  /** One timer per router services every stream's media-quality work (NACK retries, ...). */
+  /**
+   * One timer per router services every stream's media-quality work (NACK retries, ...); this is
+   * its default period ({@link WorkerSettings#routerTickIntervalMs()}).
+   */
   static final long TICK_MS = 20;
+  /** Null when the settings disable the real-time tick (tests then call {@link #tick}). */
   private final java.util.concurrent.ScheduledFuture<?> tickTimer;
 
   Router(Worker worker, RouterOptions options) {
@@ -51,8 +55,9 @@ public final class Router {
     this.appData = options.appData == null ? new HashMap<>() : options.appData;
     this.rtpCapabilities = Ortc.generateRouterRtpCapabilities(options.mediaCodecs);
     this.pending = new PendingConsumerQueue(this);
-    this.tickTimer = worker.eventLoop().scheduleAtFixedRate(() -> tick(worker.nowMs()), TICK_MS,
-        TICK_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    long tickMs = worker.settings().routerTickIntervalMs();
+    this.tickTimer = tickMs == 0 ? null : worker.eventLoop().scheduleAtFixedRate(
+        () -> tick(worker.nowMs()), tickMs, tickMs, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** Media-quality timers of everything under this router; loop only. Tests call it directly. */
@@ -266,7 +271,9 @@ public final class Router {
       return;
     }
     closed = true;
-    tickTimer.cancel(false);
+    if (tickTimer != null) {
+      tickTimer.cancel(false);
+    }
     pending.dropAll();
     for (RtpObserver o : new ArrayList<>(rtpObservers)) {
       o.closeInternal();

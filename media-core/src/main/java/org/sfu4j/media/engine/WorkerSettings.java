@@ -19,6 +19,7 @@ public final class WorkerSettings {
   private long eventLoopLagProbeIntervalMs = 500;
   private Map<String, Object> appData = new HashMap<>();
   private boolean manualEventLoop;
+  private long routerTickIntervalMs = Router.TICK_MS;
 
   /** Milliseconds from an arbitrary origin, monotonic: the default clock. */
   public static long monotonicMs() {
@@ -98,6 +99,23 @@ public final class WorkerSettings {
 
   public WorkerSettings manualEventLoop(boolean manual) {
     this.manualEventLoop = manual;
+    return this;
+  }
+
+  /**
+   * Real-time period of each router's media-quality tick (NACK retries, Sender Reports, BWE, ...),
+   * which reads the injected clock. 0 schedules no tick at all: tests that step a fake clock then
+   * call {@code Router.tick} themselves instead of racing a real-time timer against their clock.
+   */
+  public long routerTickIntervalMs() {
+    return routerTickIntervalMs;
+  }
+
+  public WorkerSettings routerTickIntervalMs(long ms) {
+    if (ms < 0) {
+      throw new IllegalArgumentException("routerTickIntervalMs must be >= 0: " + ms);
+    }
+    this.routerTickIntervalMs = ms;
     return this;
   }
 

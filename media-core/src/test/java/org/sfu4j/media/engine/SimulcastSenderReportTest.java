@@ -30,7 +30,10 @@ class SimulcastSenderReportTest {
 
   @Test
   void senderReportLineSurvivesALayerSwitch() {
-    try (EngineHarness h = new EngineHarness()) {
+    // No real-time router tick: it reads the stepped clock at arbitrary moments, so whether (and
+    // from which instant) the consumer's 1 s report timer was armed raced the test. The test
+    // ticks by hand: once to arm the timer at c0, then at c0 + 1000 for the first SR.
+    try (EngineHarness h = new EngineHarness(new WorkerSettings().routerTickIntervalMs(0))) {
       List<byte[]> down = new ArrayList<>();
       h.recv.setRtcpListener(buf -> {
         byte[] b = new byte[buf.readableBytes()];
@@ -46,6 +49,7 @@ class SimulcastSenderReportTest {
       co.preferredLayers = new ConsumerLayers(0, null);
       Consumer consumer = h.recv.consume(co).join();
       long c0 = h.clock.get();
+      tick(h); // arms the SR timer: the first tick of a consumer only schedules its first report
       for (int l : new int[] {0, 2}) {
         inject(h, sr(SSRCS[l], NtpTime.fromUnixMs(U0), BASES[l]));
       }
@@ -59,10 +63,7 @@ class SimulcastSenderReportTest {
       }
       h.take();
       h.clock.set(c0 + 1000);
-      h.onLoop(() -> {
-        h.router.tick(h.worker.nowMs());
-        return null;
-      });
+      tick(h);
       long[] sr1 = lastSr(down, consumer);
       assertLine(sr1, "before the switch");
 
@@ -78,10 +79,7 @@ class SimulcastSenderReportTest {
 
       down.clear();
       h.clock.set(c0 + 2100);
-      h.onLoop(() -> {
-        h.router.tick(h.worker.nowMs());
-        return null;
-      });
+      tick(h);
       assertLine(lastSr(down, consumer), "after the switch");
     }
   }
@@ -130,6 +128,14 @@ class SimulcastSenderReportTest {
     ByteBuf out = Unpooled.buffer(b.sizeInBytes());
     b.writeTo(out);
     return out;
+  }
+
+  /** One router tick at the stepped clock's current time, on the loop. */
+  private static void tick(EngineHarness h) {
+    h.onLoop(() -> {
+      h.router.tick(h.worker.nowMs());
+      return null;
+    });
   }
 
   private static void inject(EngineHarness h, ByteBuf p) {
