@@ -349,6 +349,7 @@ class SignalingProtocolTest {
       WsClient c = WsClient.connect(s.port, room(), "fast");
       int limited = 0;
       long[] ids = new long[20];
+      long t0 = System.nanoTime();
       for (int i = 0; i < ids.length; i++) {
         ids[i] = c.sendRequest("getRouterRtpCapabilities", WsClient.obj());
       }
@@ -359,7 +360,12 @@ class SignalingProtocolTest {
           limited++;
         }
       }
-      assertTrue(limited >= 14 && limited <= 15, "limited " + limited);
+      // Burst 5, then 5/s refill while the server worked through the 20: under CPU load that
+      // can take well over the 200 ms one extra token needs, so the bound is the elapsed time.
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      int maxServed = 5 + (int) Math.floor(5 * seconds);
+      assertTrue(limited >= 20 - maxServed && limited <= 15,
+          "limited " + limited + " in " + seconds + " s");
       Thread.sleep(400);
       c.ok("getRouterRtpCapabilities", WsClient.obj());
       c.close();
