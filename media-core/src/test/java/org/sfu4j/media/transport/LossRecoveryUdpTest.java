@@ -51,24 +51,30 @@ class LossRecoveryUdpTest {
    * Returns {unrecovered %, PLIs/FIRs A received, ms the process stalled, max worker loop lag ms}.
    */
   private static double[] run(double loss, long seed, boolean rtx, long lossMs) throws Exception {
-    try (QualityUdpRig rig = new QualityUdpRig(seed);
-        StallProbe stalls = new StallProbe(rig.f.worker)) {
+    try (QualityUdpRig rig = new QualityUdpRig(seed)) {
       rig.produceAndConsume(1);
       MediaReceiver rx = new MediaReceiver(rig.b, rig.consumerSsrc, rig.consumerRtxSsrc,
           rig.consumerTwccId, true).start();
       MediaSender tx = new MediaSender(rig.a, new long[] {QualityUdpRig.SSRCS[0]},
           new long[] {QualityUdpRig.RTX_SSRCS[0]}, new long[] {1_000_000}).start();
       Thread.sleep(800); // first key frame through, consumer forwarding
-      tx.answerNacks = rtx;
-      rig.relayA.setLoss(loss, loss);
-      rig.relayB.setLoss(loss, loss);
-      Thread.sleep(lossMs);
-      rig.relayA.setLoss(0, 0);
-      rig.relayB.setLoss(0, 0);
-      Thread.sleep(300);
-      tx.stop();
-      Thread.sleep(1200); // last repairs
-      rx.stop();
+      // Starvation matters from here: the loss window and its repairs (a cold JVM's first media
+      // can hold the loop for seconds, but before any loss).
+      StallProbe stalls = new StallProbe(rig.f.worker);
+      try {
+        tx.answerNacks = rtx;
+        rig.relayA.setLoss(loss, loss);
+        rig.relayB.setLoss(loss, loss);
+        Thread.sleep(lossMs);
+        rig.relayA.setLoss(0, 0);
+        rig.relayB.setLoss(0, 0);
+        Thread.sleep(300);
+        tx.stop();
+        Thread.sleep(1200); // last repairs
+        rx.stop();
+      } finally {
+        stalls.close();
+      }
       long[] lf = rx.lossFigures();
       double unrecovered = 100.0 * lf[1] / Math.max(1, lf[0]);
       List<Map<String, Object>> cs = WebRtcFixture.get(rig.consumer.getStats());
@@ -76,8 +82,8 @@ class LossRecoveryUdpTest {
       System.out.printf("[loss %.0f%%%s] A sent %d media, relay A dropped %d/%d up %d/%d down; "
           + "SFU NACKed %d seqs upstream, A sent %d RTX, PLI/FIR at A %d (key frames %d); "
           + "relay B dropped %d/%d down %d/%d up; B NACKs %d, SFU retransmitted %s, "
-          + "B got %d originals + %d repairs; unrecovered %d of %d = %.3f%%; stalled %d ms, loop lag <= %d ms; "
-          + "producer %s%n",
+          + "B got %d originals + %d repairs; unrecovered %d of %d = %.3f%%; "
+          + "stalled %d ms, loop lag <= %d ms; producer %s%n",
           loss * 100, rtx ? "" : ", A ignores NACKs", tx.packetsSent.get(), rig.relayA.droppedToServer.get(),
           rig.relayA.mediaToServer.get(), rig.relayA.droppedToPeer.get(),
           rig.relayA.mediaToPeer.get(), tx.nackedSeqs.get(), tx.rtxSent.get(),
@@ -123,7 +129,7 @@ class LossRecoveryUdpTest {
           stalledNanos.addAndGet(over);
         }
         if (System.nanoTime() - started > 600_000_000L) {
-          // The worker publishes one lag figure per 500 ms: skip those measured during setup.
+          // The worker publishes one lag figure per 500 ms: skip those measured before the probe.
           maxLoopLagMs = Math.max(maxLoopLagMs, worker.eventLoopLagMs());
         }
       }
