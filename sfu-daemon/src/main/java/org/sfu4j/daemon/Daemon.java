@@ -9,7 +9,6 @@ import org.sfu4j.signaling.SignalingService;
 import org.sfu4j.signaling.TokenAuthenticator;
 import org.sfu4j.signaling.http.SignalingServer;
 import org.sfu4j.signaling.media.MediaBackend;
-import org.sfu4j.signaling.media.SignalingOnlyBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

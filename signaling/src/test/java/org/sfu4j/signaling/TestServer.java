@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.sfu4j.signaling.http.HttpRoute;
 import org.sfu4j.signaling.http.SignalingServer;
-import org.sfu4j.signaling.media.SignalingOnlyBackend;
+import org.sfu4j.media.engine.WorkerSettings;
+import org.sfu4j.signaling.media.EngineMediaBackend;
+import org.sfu4j.signaling.media.TransportFactory;
 
 /** Signaling service + real Netty server on 127.0.0.1 (random port) for protocol tests. */
 public final class TestServer implements AutoCloseable {
-  /** Live media objects of whichever backend runs (leak checks). */
+  /** Live media objects of the engine backend (leak checks). */
   public final java.util.function.IntSupplier liveMediaObjects;
-  public final org.sfu4j.signaling.media.MediaBackend backend;
+  public final EngineMediaBackend backend;
   public final SignalingService service;
   public final SignalingServer server;
   public final int port;
@@ -23,22 +25,15 @@ public final class TestServer implements AutoCloseable {
 
   public TestServer(SignalingConfig config, String secret, List<HttpRoute> routes)
       throws InterruptedException {
-    if ("fake".equals(System.getProperty("sfu4j.test.backend"))) {
-      SignalingOnlyBackend fake = new SignalingOnlyBackend(2);
-      backend = fake;
-      liveMediaObjects = fake::liveObjects;
-    } else {
-      // The real engine with in-process DirectTransports (no ICE/DTLS in protocol tests).
-      org.sfu4j.signaling.media.EngineMediaBackend engine =
-          new org.sfu4j.signaling.media.EngineMediaBackend(
-              2,
-              new org.sfu4j.media.engine.WorkerSettings()
-                  .pendingConsumerTimeoutMs(config.pendingConsumerTimeoutMs()),
-              org.sfu4j.signaling.media.EngineMediaBackend.defaultMediaCodecs(),
-              org.sfu4j.signaling.media.TransportFactory.direct());
-      backend = engine;
-      liveMediaObjects = engine::liveObjects;
-    }
+    // The real engine with in-process DirectTransports (no ICE/DTLS in protocol tests).
+    EngineMediaBackend engine =
+        new EngineMediaBackend(
+            2,
+            new WorkerSettings().pendingConsumerTimeoutMs(config.pendingConsumerTimeoutMs()),
+            EngineMediaBackend.defaultMediaCodecs(),
+            TransportFactory.direct());
+    backend = engine;
+    liveMediaObjects = engine::liveObjects;
     service = new SignalingService(config, backend, new TokenAuthenticator(secret));
     server = new SignalingServer(service, routes, 1);
     port = server.bind("127.0.0.1", 0).getPort();
