@@ -3,6 +3,7 @@ package org.sfu4j.signaling.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,11 @@ public final class EngineMediaBackend implements MediaBackend {
     return liveObjects.get();
   }
 
+  /** The engine workers, index = the {@code worker} label of metrics and /health. */
+  public List<Worker> engineWorkers() {
+    return Collections.unmodifiableList(workers);
+  }
+
   @Override
   public CompletableFuture<MediaRouter> createRouter() {
     int best = 0;
@@ -112,7 +118,9 @@ public final class EngineMediaBackend implements MediaBackend {
   public List<WorkerStatus> workers() {
     List<WorkerStatus> l = new ArrayList<>();
     for (int i = 0; i < workers.size(); i++) {
-      l.add(new WorkerStatus(i, workers.get(i).closed() ? "closed" : "running", routerCounts.get(i).get(), 0));
+      Worker w = workers.get(i);
+      l.add(new WorkerStatus(i, w.closed() ? "closed" : "running", routerCounts.get(i).get(),
+          w.eventLoopLagMs() * 1000));
     }
     return l;
   }
