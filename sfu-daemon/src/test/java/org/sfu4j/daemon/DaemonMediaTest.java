@@ -87,6 +87,61 @@ class DaemonMediaTest {
   }
 
   @Test
+  void activeSpeakerAndDownlinkBweNotifications() throws Exception {
+    String room = room();
+    try (RtcClient alice = new RtcClient(daemon.address().getPort(), room, "alice");
+        RtcClient bob = new RtcClient(daemon.address().getPort(), room, "bob")) {
+      alice.join();
+      alice.connectTransport(true);
+      String mic = alice.produceOpus();
+      bob.connectTransport(false);
+      bob.join();
+      JsonNode consumer = bob.ws.acceptNewConsumer();
+      long consumerSsrc = consumer.path("rtpParameters").path("encodings").get(0).path("ssrc").asLong();
+
+      // 1.2 s of loud 20 ms opus frames: the room's active speaker observer picks alice.
+      for (int i = 0; i < 60; i++) {
+        alice.sendOpus(20);
+        Thread.sleep(20);
+      }
+      for (RtcClient c : new RtcClient[] {alice, bob}) {
+        JsonNode n = c.ws.notification("activeSpeaker").path("data");
+        assertEquals("alice", n.path("peerId").asText(), c.peerId + ": " + n);
+        assertEquals(mic, n.path("producerId").asText());
+      }
+
+      // bob's browser reports 1 Mbit/s by REMB: the consuming transport's estimate runs, and bob
+      // gets downlinkBwe once a second.
+      bob.recv.sendRtcp(remb(0x1234, 1_000_000, consumerSsrc));
+      JsonNode bwe = bob.ws.notification("downlinkBwe").path("data");
+      System.out.println("[notifications] downlinkBwe " + bwe);
+      assertEquals(bob.recvId, bwe.path("transportId").asText());
+      assertEquals(1_000_000, bwe.path("availableBitrate").asLong(), "the REMB value: " + bwe);
+      assertTrue(bwe.path("desiredBitrate").isIntegralNumber()
+          && bwe.path("effectiveDesiredBitrate").isIntegralNumber(), bwe.toString());
+      assertTrue(alice.ws.poll(n -> "downlinkBwe".equals(n.path("method").asText()), 200) == null,
+          "only the consuming transport's owner gets it");
+    }
+  }
+
+  /** RTCP PSFB FMT 15 "REMB" (draft-alvestrand-rmcat-remb): {@code bps} as 6-bit exponent + 18-bit mantissa. */
+  static byte[] remb(long senderSsrc, long bps, long ssrc) {
+    int exp = 0;
+    long mantissa = bps;
+    while (mantissa > 0x3FFFF) {
+      mantissa >>= 1;
+      exp++;
+    }
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(24);
+    b.put((byte) 0x8F).put((byte) 206).putShort((short) 5);
+    b.putInt((int) senderSsrc).putInt(0);
+    b.put(new byte[] {'R', 'E', 'M', 'B'});
+    b.put((byte) 1).put((byte) ((exp << 2) | (mantissa >> 16))).putShort((short) (mantissa & 0xFFFF));
+    b.putInt((int) ssrc);
+    return b.array();
+  }
+
+  @Test
   void socketDropsAndDtlsFailuresAreCounted() throws Exception {
     String room = room();
     long dtlsBefore = metric(scrape(), "sfu4j_dtls_failures_total", null);

@@ -13,11 +13,13 @@ import org.sfu4j.media.UnsupportedException;
 import org.sfu4j.media.engine.Consumer;
 import org.sfu4j.media.engine.ConsumerLayers;
 import org.sfu4j.media.engine.ConsumerOptions;
+import org.sfu4j.media.engine.DownlinkBwe;
 import org.sfu4j.media.engine.PendingConsumeOutcome;
 import org.sfu4j.media.engine.PendingConsumeRequest;
 import org.sfu4j.media.engine.Producer;
 import org.sfu4j.media.engine.ProducerOptions;
 import org.sfu4j.media.engine.Router;
+import org.sfu4j.media.engine.RouterActiveSpeakerObserver;
 import org.sfu4j.media.engine.RouterOptions;
 import org.sfu4j.media.engine.Transport;
 import org.sfu4j.media.engine.Worker;
@@ -110,7 +112,7 @@ public final class EngineMediaBackend implements MediaBackend {
               liveObjects.decrementAndGet();
             }
           });
-          return new EngineRouter(router);
+          return new EngineRouter(router, router.createActiveSpeakerObserver(null));
         });
   }
 
@@ -142,9 +144,34 @@ public final class EngineMediaBackend implements MediaBackend {
 
   private final class EngineRouter implements MediaRouter {
     final Router router;
+    /** One per router, closed with it; its events go to {@link #speakerListener}. */
+    final CompletableFuture<RouterActiveSpeakerObserver> speaker;
+    volatile ActiveSpeakerListener speakerListener;
 
-    EngineRouter(Router router) {
+    EngineRouter(Router router, CompletableFuture<RouterActiveSpeakerObserver> speaker) {
       this.router = router;
+      this.speaker = speaker;
+      speaker.thenAccept(o -> o.addListener(producerId -> {
+        ActiveSpeakerListener l = speakerListener;
+        if (l != null) {
+          l.onDominantSpeaker(producerId);
+        }
+      }));
+    }
+
+    @Override
+    public void setActiveSpeakerListener(ActiveSpeakerListener listener) {
+      this.speakerListener = listener;
+    }
+
+    @Override
+    public CompletableFuture<Void> observeSpeaker(String producerId) {
+      return speaker.thenCompose(o -> o.addProducer(producerId));
+    }
+
+    @Override
+    public void unobserveSpeaker(String producerId) {
+      speaker.thenAccept(o -> o.removeProducer(producerId));
     }
 
     @Override
@@ -167,13 +194,22 @@ public final class EngineMediaBackend implements MediaBackend {
     public CompletableFuture<MediaTransport> createTransport(TransportOptions options) {
       return transports.create(router, options).thenApply(t -> {
         liveObjects.incrementAndGet();
+        EngineTransport et = new EngineTransport(t);
         t.addListener(new Transport.Listener() {
+          @Override
+          public void onDownlinkBwe(DownlinkBwe bwe) {
+            MediaTransport.Listener l = et.listener;
+            if (l != null) {
+              l.onDownlinkBwe(bwe.desiredBitrate(), bwe.effectiveDesiredBitrate(), bwe.availableBitrate());
+            }
+          }
+
           @Override
           public void onClose() {
             liveObjects.decrementAndGet();
           }
         });
-        return new EngineTransport(t);
+        return et;
       });
     }
 
@@ -226,6 +262,7 @@ public final class EngineMediaBackend implements MediaBackend {
 
   private final class EngineTransport implements MediaTransport {
     final Transport transport;
+    volatile MediaTransport.Listener listener;
 
     EngineTransport(Transport transport) {
       this.transport = transport;
@@ -306,6 +343,11 @@ public final class EngineMediaBackend implements MediaBackend {
     @Override
     public void close() {
       transport.close();
+    }
+
+    @Override
+    public void setListener(MediaTransport.Listener l) {
+      this.listener = l;
     }
   }
 
@@ -489,8 +531,12 @@ public final class EngineMediaBackend implements MediaBackend {
     @Override
     public void onLayersChange(ConsumerLayers layers) {
       MediaConsumer.Listener l = listener;
-      if (l != null && layers != null) {
-        l.onLayersChanged(layers.spatialLayer, layers.temporalLayer == null ? 0 : layers.temporalLayer);
+      if (l != null) {
+        if (layers == null) {
+          l.onLayersChanged(null, null);
+        } else {
+          l.onLayersChanged(layers.spatialLayer, layers.temporalLayer == null ? 0 : layers.temporalLayer);
+        }
       }
     }
 

@@ -26,6 +26,23 @@ public interface MediaRouter {
 
   void close();
 
+  /**
+   * Sets the listener of the router's dominant-speaker detection (mediasoup's
+   * ActiveSpeakerObserver) over the producers added with {@link #observeSpeaker}.
+   */
+  void setActiveSpeakerListener(ActiveSpeakerListener listener);
+
+  /** Adds an audio producer to the dominant-speaker detection (video producers are ignored). */
+  CompletableFuture<Void> observeSpeaker(String producerId);
+
+  /** Removes a producer from it (closing producers leave on their own). */
+  void unobserveSpeaker(String producerId);
+
+  /** Dominant-speaker changes, on any thread. */
+  interface ActiveSpeakerListener {
+    void onDominantSpeaker(String producerId);
+  }
+
   /** What a transport is for; {@code forceTcp} and {@code sctp} are honoured when supported. */
   record TransportOptions(
       boolean forceTcp, boolean producing, boolean consuming, JsonNode sctpCapabilities) {}
