@@ -329,29 +329,49 @@ final class Room {
     }
   }
 
+  /**
+   * Consumes {@code pe} for {@code consumerPeer} and offers it with {@code newConsumer}. Producers
+   * the peer's rtpCapabilities cannot receive (e.g. H264 for a VP8-only device) are skipped
+   * quietly: asked with {@code canConsume} first, not learnt from a failed consume.
+   */
   private void autoConsume(Peer consumerPeer, Peer owner, ProducerEntry pe) {
     TransportEntry te = consumerPeer.consumingTransport();
-    if (te == null || consumerPeer.rtpCapabilities == null || consumerPeer.consumes(pe.producer.id())) {
+    String producerId = pe.producer.id();
+    if (te == null
+        || consumerPeer.rtpCapabilities == null
+        || consumerPeer.consumes(producerId)
+        || consumerPeer.autoConsuming.contains(producerId)) {
       return;
     }
     if (te.consumers >= config.maxConsumersPerTransport()) {
-      LOG.debug("room {}: peer {} at consumer limit, not consuming {}", id, consumerPeer.id, pe.producer.id());
-      return;
-    }
-    if (!router.canConsume(pe.producer.id(), consumerPeer.rtpCapabilities)) {
+      LOG.debug("room {}: peer {} at consumer limit, not consuming {}", id, consumerPeer.id, producerId);
       return;
     }
     te.consumers++; // reserve the slot while the engine works
-    te.transport
-        .consume(pe.producer.id(), consumerPeer.rtpCapabilities, true, JSON.objectNode())
+    consumerPeer.autoConsuming.add(producerId);
+    router
+        .canConsume(producerId, consumerPeer.rtpCapabilities)
+        .thenComposeAsync(
+            can -> {
+              if (!can) {
+                LOG.debug("room {}: peer {} cannot consume {}, skipped", id, consumerPeer.id, producerId);
+                return CompletableFuture.<MediaConsumer>completedFuture(null);
+              }
+              if (consumerPeer.closed || !consumerPeer.transports.containsKey(te.transport.id())) {
+                return CompletableFuture.<MediaConsumer>completedFuture(null);
+              }
+              return te.transport.consume(producerId, consumerPeer.rtpCapabilities, true, JSON.objectNode());
+            },
+            executor)
         .whenCompleteAsync(
             (consumer, error) -> {
               te.consumers--;
+              consumerPeer.autoConsuming.remove(producerId);
               if (error != null) {
                 LOG.debug("room {}: auto-consume failed: {}", id, error.toString());
                 return;
               }
-              if (!adoptConsumer(consumerPeer, owner, pe, te, consumer)) {
+              if (consumer == null || !adoptConsumer(consumerPeer, owner, pe, te, consumer)) {
                 return;
               }
               offerConsumer(consumerPeer, owner, pe, consumer, null);

@@ -68,6 +68,11 @@ public final class TestServer implements AutoCloseable {
 
   /** A joined peer with a connected send transport and a recv transport, like mediasoup-demo. */
   public Joined join(String room, String peer, String subscribe) {
+    return join(room, peer, subscribe, Fixtures.deviceCaps());
+  }
+
+  /** {@link #join(String, String, String)} with the given device rtpCapabilities. */
+  public Joined join(String room, String peer, String subscribe, JsonNode rtpCapabilities) {
     WsClient c = WsClient.connect(port, room, peer);
     c.ok("getRouterRtpCapabilities", WsClient.obj());
     ObjectNode sendOpts = WsClient.obj().put("forceTcp", false).put("producing", true).put("consuming", false);
@@ -79,7 +84,7 @@ public final class TestServer implements AutoCloseable {
     c.ok("connectWebRtcTransport", connect);
     ObjectNode join = WsClient.obj().put("displayName", peer);
     join.putObject("device").put("name", "junit").put("flag", "java").put("version", "1");
-    join.set("rtpCapabilities", Fixtures.deviceCaps());
+    join.set("rtpCapabilities", rtpCapabilities);
     if (subscribe != null) {
       join.put("subscribe", subscribe);
     }

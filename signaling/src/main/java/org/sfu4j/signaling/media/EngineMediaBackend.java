@@ -185,9 +185,15 @@ public final class EngineMediaBackend implements MediaBackend {
     }
 
     @Override
-    public boolean canConsume(String producerId, JsonNode rtpCapabilities) {
-      // Signaling does not call this on the hot path; engine consume() enforces it anyway.
-      return true;
+    public CompletableFuture<Boolean> canConsume(String producerId, JsonNode rtpCapabilities) {
+      RtpCapabilities caps;
+      try {
+        caps = Ortc.fromJson(rtpCapabilities, RtpCapabilities.class, "rtpCapabilities");
+      } catch (IllegalArgumentException e) {
+        return CompletableFuture.completedFuture(false);
+      }
+      // Signaling runs on its own executor, not the worker's loop: the async form.
+      return router.canConsume(producerId, caps);
     }
 
     @Override
@@ -473,7 +479,7 @@ public final class EngineMediaBackend implements MediaBackend {
 
     @Override
     public CompletableFuture<Void> setPriority(int priority) {
-      return CompletableFuture.completedFuture(null); // TODO(engine): Consumer.setPriority
+      return consumer.setPriority(priority);
     }
 
     @Override

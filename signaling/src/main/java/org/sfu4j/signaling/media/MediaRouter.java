@@ -11,8 +11,11 @@ public interface MediaRouter {
   /** RtpCapabilities JSON (mediasoup v3 shape). */
   JsonNode rtpCapabilities();
 
-  /** Whether a peer with {@code rtpCapabilities} can consume the producer. */
-  boolean canConsume(String producerId, JsonNode rtpCapabilities);
+  /**
+   * Whether a peer with {@code rtpCapabilities} can consume the producer (false when it does not
+   * exist or the capabilities are malformed); answered on the router's loop, completes there.
+   */
+  CompletableFuture<Boolean> canConsume(String producerId, JsonNode rtpCapabilities);
 
   /** Creates a transport for a peer (WebRtcTransport in the daemon, DirectTransport in tests). */
   CompletableFuture<MediaTransport> createTransport(TransportOptions options);
