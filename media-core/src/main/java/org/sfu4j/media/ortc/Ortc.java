@@ -573,16 +573,26 @@ public final class Ortc {
         consumer.rtcp.cname = randomCname(random);
       }
     } else {
-      long baseSsrc = randomSsrc(random);
-      long baseRtxSsrc = randomSsrc(random);
-      for (int i = 0; i < consumableParams.encodings.size(); i++) {
-        RtpEncodingParameters encoding = consumableParams.encodings.get(i).deepCopy();
-        encoding.ssrc = baseSsrc + i;
-        encoding.rtx = rtxSupported ? new RtpEncodingParameters.Rtx(baseRtxSsrc + i) : null;
-        consumer.encodings.add(encoding);
-      }
+      addRenumberedEncodings(consumer, consumableParams, rtxSupported, random);
     }
     return consumer;
+  }
+
+  /**
+   * Every pipe consumer ({@link #getPipeConsumerRtpParameters} and the {@code pipe} branch of
+   * {@link #getConsumerRtpParameters}): a copy of every consumable encoding with consecutive SSRCs from one random base (and RTX SSRCs from a second base when
+   * {@code withRtx}, else no RTX).
+   */
+  private static void addRenumberedEncodings(RtpParameters consumer,
+      RtpParameters consumableParams, boolean withRtx, RandomGenerator random) {
+    long baseSsrc = randomSsrc(random);
+    long baseRtxSsrc = randomSsrc(random);
+    for (int i = 0; i < consumableParams.encodings.size(); i++) {
+      RtpEncodingParameters encoding = consumableParams.encodings.get(i).deepCopy();
+      encoding.ssrc = baseSsrc + i;
+      encoding.rtx = withRtx ? new RtpEncodingParameters.Rtx(baseRtxSsrc + i) : null;
+      consumer.encodings.add(encoding);
+    }
   }
 
   private static void reduceCongestionFeedback(RtpParameters consumer) {
@@ -637,14 +647,7 @@ public final class Ortc {
         consumer.headerExtensions.add(ext.deepCopy());
       }
     }
-    long baseSsrc = randomSsrc(random);
-    long baseRtxSsrc = randomSsrc(random);
-    for (int i = 0; i < consumableParams.encodings.size(); i++) {
-      RtpEncodingParameters encoding = consumableParams.encodings.get(i).deepCopy();
-      encoding.ssrc = baseSsrc + i;
-      encoding.rtx = enableRtx ? new RtpEncodingParameters.Rtx(baseRtxSsrc + i) : null;
-      consumer.encodings.add(encoding);
-    }
+    addRenumberedEncodings(consumer, consumableParams, enableRtx, random);
     return consumer;
   }
 
