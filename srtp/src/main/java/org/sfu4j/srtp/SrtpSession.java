@@ -282,53 +282,33 @@ public final class SrtpSession {
   }
 
   /**
-   * What differs between the four transforms: where the SSRC sits, which jitsi context a factory
-   * derives and which of its calls runs. Constant-specific bodies, so the packet path allocates
-   * nothing and captures nothing.
+   * What differs between the four transforms: direction, RTP or RTCP (where the SSRC sits, which
+   * context a factory derives) and which jitsi call runs. Constant-specific bodies rather than
+   * lambdas: the packet path allocates and captures nothing.
    */
   private enum Op {
-    PROTECT_RTP(8, true) {
-      @Override
-      BaseSrtpCryptoContext derive(SrtpContextFactory f, int ssrc) throws GeneralSecurityException {
-        return f.deriveContext(ssrc, 0);
-      }
-
+    PROTECT_RTP(true, false) {
       @Override
       SrtpErrorStatus run(BaseSrtpCryptoContext ctx, ByteArrayBuffer pkt)
           throws GeneralSecurityException {
         return ((SrtpCryptoContext) ctx).transformPacket(pkt);
       }
     },
-    UNPROTECT_RTP(8, false) {
-      @Override
-      BaseSrtpCryptoContext derive(SrtpContextFactory f, int ssrc) throws GeneralSecurityException {
-        return f.deriveContext(ssrc, 0);
-      }
-
+    UNPROTECT_RTP(false, false) {
       @Override
       SrtpErrorStatus run(BaseSrtpCryptoContext ctx, ByteArrayBuffer pkt)
           throws GeneralSecurityException {
         return ((SrtpCryptoContext) ctx).reverseTransformPacket(pkt, false);
       }
     },
-    PROTECT_RTCP(4, true) {
-      @Override
-      BaseSrtpCryptoContext derive(SrtpContextFactory f, int ssrc) throws GeneralSecurityException {
-        return f.deriveControlContext(ssrc);
-      }
-
+    PROTECT_RTCP(true, true) {
       @Override
       SrtpErrorStatus run(BaseSrtpCryptoContext ctx, ByteArrayBuffer pkt)
           throws GeneralSecurityException {
         return ((SrtcpCryptoContext) ctx).transformPacket(pkt);
       }
     },
-    UNPROTECT_RTCP(4, false) {
-      @Override
-      BaseSrtpCryptoContext derive(SrtpContextFactory f, int ssrc) throws GeneralSecurityException {
-        return f.deriveControlContext(ssrc);
-      }
-
+    UNPROTECT_RTCP(false, true) {
       @Override
       SrtpErrorStatus run(BaseSrtpCryptoContext ctx, ByteArrayBuffer pkt)
           throws GeneralSecurityException {
@@ -336,16 +316,22 @@ public final class SrtpSession {
       }
     };
 
-    final int ssrcOffset;
     final boolean protect;
+    final boolean rtcp;
+    /** Sender SSRC: after the 8-byte RTP fixed fields, after the 4-byte RTCP header. */
+    final int ssrcOffset;
 
-    Op(int ssrcOffset, boolean protect) {
-      this.ssrcOffset = ssrcOffset;
+    Op(boolean protect, boolean rtcp) {
       this.protect = protect;
+      this.rtcp = rtcp;
+      this.ssrcOffset = rtcp ? 4 : 8;
     }
 
-    abstract BaseSrtpCryptoContext derive(SrtpContextFactory factory, int ssrc)
-        throws GeneralSecurityException;
+    /** A fresh context for {@code ssrc} (SRTP contexts start at ROC 0, RFC 3711 §3.3.1). */
+    BaseSrtpCryptoContext derive(SrtpContextFactory factory, int ssrc)
+        throws GeneralSecurityException {
+      return rtcp ? factory.deriveControlContext(ssrc) : factory.deriveContext(ssrc, 0);
+    }
 
     abstract SrtpErrorStatus run(BaseSrtpCryptoContext ctx, ByteArrayBuffer pkt)
         throws GeneralSecurityException;
