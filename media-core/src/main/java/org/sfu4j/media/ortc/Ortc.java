@@ -305,13 +305,7 @@ public final class Ortc {
         continue;
       }
       int apt = Codecs.intParam(codec.parameters, "apt", -1);
-      RtpCodecParameters media = null;
-      for (RtpCodecParameters c : params.codecs) {
-        if (c.payloadType == apt && !Codecs.isRtx(c.mimeType)) {
-          media = c;
-          break;
-        }
-      }
+      RtpCodecParameters media = mediaCodecFor(params.codecs, apt);
       if (media == null) {
         throw new IllegalArgumentException(
             "missing media codec for RTX payloadType " + codec.payloadType + " (apt " + apt + ")");
@@ -516,14 +510,7 @@ public final class Ortc {
         continue;
       }
       int apt = Codecs.intParam(codec.parameters, "apt", -1);
-      boolean hasMedia = false;
-      for (RtpCodecParameters c : consumer.codecs) {
-        if (c.payloadType == apt && !Codecs.isRtx(c.mimeType)) {
-          hasMedia = true;
-          break;
-        }
-      }
-      if (hasMedia) {
+      if (mediaCodecFor(consumer.codecs, apt) != null) {
         rtxSupported = true;
       } else {
         consumer.codecs.remove(i);
@@ -649,6 +636,16 @@ public final class Ortc {
     }
     addRenumberedEncodings(consumer, consumableParams, enableRtx, random);
     return consumer;
+  }
+
+  /** The first non-RTX codec in {@code codecs} with payload type {@code apt}, else null. */
+  private static RtpCodecParameters mediaCodecFor(List<RtpCodecParameters> codecs, int apt) {
+    for (RtpCodecParameters c : codecs) {
+      if (c.payloadType == apt && !Codecs.isRtx(c.mimeType)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private static long randomSsrc(RandomGenerator random) {
