@@ -8,8 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.sfu4j.signaling.SignalingService;
 import org.sfu4j.signaling.TokenAuthenticator;
 import org.sfu4j.signaling.http.SignalingServer;
-import org.sfu4j.signaling.media.MediaBackend;
-import org.sfu4j.signaling.media.SignalingOnlyBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +25,10 @@ public final class Daemon implements AutoCloseable {
 
   private Daemon(DaemonConfig config) throws InterruptedException {
     this.config = config;
-    MediaBackend media = MediaBackends.create(config);
-    this.service =
-        new SignalingService(config.toSignalingConfig(), media, new TokenAuthenticator(config.auth.secret));
-    this.metrics = new DaemonMetrics(service);
+    MediaBackends.Media media = MediaBackends.create(config);
+    this.service = new SignalingService(
+        config.toSignalingConfig(), media.backend(), new TokenAuthenticator(config.auth.secret));
+    this.metrics = new DaemonMetrics(service, media.backend().engineWorkers(), media.transports().counters());
     this.blocking = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "sfu4j-http-blocking");
       t.setDaemon(true);

@@ -30,7 +30,8 @@ final class HealthRoute implements HttpRoute {
     ArrayNode workers = body.putArray("workers");
     boolean healthy = true;
     for (MediaBackend.WorkerStatus w : service.media().workers()) {
-      workers.addObject().put("index", w.index()).put("state", w.state()).put("routers", w.routers());
+      workers.addObject().put("index", w.index()).put("state", w.state()).put("routers", w.routers())
+          .put("eventLoopLagMs", w.eventLoopLagMicros() / 1000);
       healthy &= "running".equals(w.state());
     }
     SignalingCounters c = service.counters();

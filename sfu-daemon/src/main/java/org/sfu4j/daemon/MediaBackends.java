@@ -4,7 +4,6 @@ import java.util.List;
 import org.sfu4j.media.engine.WorkerSettings;
 import org.sfu4j.media.transport.ListenInfo;
 import org.sfu4j.signaling.media.EngineMediaBackend;
-import org.sfu4j.signaling.media.MediaBackend;
 import org.sfu4j.signaling.media.WebRtcTransportFactory;
 
 /**
@@ -15,16 +14,21 @@ import org.sfu4j.signaling.media.WebRtcTransportFactory;
 final class MediaBackends {
   private MediaBackends() {}
 
-  static MediaBackend create(DaemonConfig config) {
+  /** The engine backend and the transport factory whose network counters /metrics reads. */
+  record Media(EngineMediaBackend backend, WebRtcTransportFactory transports) {}
+
+  static Media create(DaemonConfig config) {
     WorkerSettings settings = new WorkerSettings()
         .pendingConsumerTimeoutMs(config.pendingConsumerTimeoutMs)
         .rtcMinPort(config.rtc.minPort)
         .rtcMaxPort(config.rtc.maxPort);
-    return new EngineMediaBackend(
+    WebRtcTransportFactory transports = new WebRtcTransportFactory(List.of(listenInfo(config.rtc)));
+    EngineMediaBackend backend = new EngineMediaBackend(
         config.effectiveWorkers(),
         settings,
         EngineMediaBackend.defaultMediaCodecs(),
-        new WebRtcTransportFactory(List.of(listenInfo(config.rtc))));
+        transports);
+    return new Media(backend, transports);
   }
 
   static ListenInfo listenInfo(DaemonConfig.Rtc rtc) {

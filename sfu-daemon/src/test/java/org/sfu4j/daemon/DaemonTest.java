@@ -112,7 +112,9 @@ class DaemonTest {
       for (String name : List.of("sfu4j_workers 2.0", "sfu4j_rooms 1.0", "sfu4j_peers 1.0",
           "sfu4j_transports{state=\"new\"} 1.0",
           "sfu4j_transports{state=\"connected\"} 0.0", "sfu4j_producers 0.0", "sfu4j_consumers 0.0",
-          "sfu4j_pending_consumers 0.0", "sfu4j_event_loop_lag_seconds{loop=\"signaling\"}")) {
+          "sfu4j_pending_consumers 0.0", "sfu4j_event_loop_lag_seconds{loop=\"signaling\",worker=\"\"}",
+          "sfu4j_event_loop_lag_seconds{loop=\"worker\",worker=\"1\"}", "sfu4j_rtp_packets_total{direction=\"in\",worker=\"1\"} 0.0",
+          "sfu4j_dtls_failures_total 0.0")) {
         assertTrue(metrics.contains(name), name + " missing in\n" + metrics);
       }
       ws.abort();

@@ -3,8 +3,10 @@ package org.sfu4j.signaling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.sfu4j.signaling.media.MediaConsumer;
 import org.sfu4j.signaling.media.MediaProducer;
@@ -35,6 +37,8 @@ final class Peer {
   final Map<String, ConsumerEntry> consumers = new LinkedHashMap<>();
   final Map<String, PendingEntry> pending = new LinkedHashMap<>();
   final Map<Long, ServerRequest> serverRequests = new LinkedHashMap<>();
+  /** Producer ids an auto-subscribe is consuming right now (no second consumer for the same one). */
+  final Set<String> autoConsuming = new HashSet<>();
   private long nextRequestId = 1;
 
   Peer(String id, Role role, PeerChannel channel) {

@@ -368,12 +368,19 @@ final class PeerRequests {
     if (peer.consumes(match.producer.id())) {
       throw SignalingException.invalidState("already consuming " + match.producer.id());
     }
-    if (!room.router.canConsume(match.producer.id(), peer.rtpCapabilities)) {
-      throw SignalingException.badRequest("cannot consume " + match.producer.id() + " with these rtpCapabilities");
-    }
-    te.consumers++;
-    return te.transport
-        .consume(match.producer.id(), peer.rtpCapabilities, true, JSON.objectNode())
+    String matchId = match.producer.id();
+    te.consumers++; // reserve the slot while the engine works
+    return room.router
+        .canConsume(matchId, peer.rtpCapabilities)
+        .thenComposeAsync(
+            can -> {
+              if (!can) {
+                throw SignalingException.badRequest(
+                    "cannot consume " + matchId + " with these rtpCapabilities");
+              }
+              return te.transport.consume(matchId, peer.rtpCapabilities, true, JSON.objectNode());
+            },
+            room.executor)
         .handleAsync(
             (c, error) -> {
               te.consumers--;

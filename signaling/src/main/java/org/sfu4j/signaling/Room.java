@@ -64,6 +64,7 @@ final class Room {
       return;
     }
     router = r;
+    r.setActiveSpeakerListener(producerId -> executor.execute(() -> dominantSpeaker(producerId)));
     List<Runnable> queued = whenReady;
     whenReady = null;
     for (Runnable q : queued) {
@@ -192,6 +193,39 @@ final class Room {
   void addTransport(Peer peer, TransportEntry te) {
     peer.transports.put(te.transport.id(), te);
     counters.transports.incrementAndGet();
+    if (te.consuming) {
+      te.transport.setListener(
+          (desired, effective, available) ->
+              executor.execute(() -> downlinkBwe(peer, te, desired, effective, available)));
+    }
+  }
+
+  /** mediasoup-demo's {@code downlinkBwe}, plus the transport id, to the transport's owner. */
+  private void downlinkBwe(Peer peer, TransportEntry te, long desired, long effective, long available) {
+    if (peer.transports.get(te.transport.id()) != te) {
+      return;
+    }
+    peer.notify(
+        "downlinkBwe",
+        JSON.objectNode()
+            .put("transportId", te.transport.id())
+            .put("desiredBitrate", desired)
+            .put("effectiveDesiredBitrate", effective)
+            .put("availableBitrate", available));
+  }
+
+  /** The router's dominant speaker changed: {@code activeSpeaker {peerId}} to every joined peer. */
+  private void dominantSpeaker(String producerId) {
+    ProducerRef ref = findProducer(producerId);
+    if (closed || ref == null) {
+      return;
+    }
+    ObjectNode data = JSON.objectNode().put("peerId", ref.owner().id).put("producerId", producerId);
+    for (Peer p : peers.values()) {
+      if (p.joined) {
+        p.notify("activeSpeaker", data);
+      }
+    }
   }
 
   void removeConsumer(Peer peer, ConsumerEntry ce, boolean notifyClient) {
@@ -211,6 +245,9 @@ final class Room {
   void removeProducer(Peer peer, ProducerEntry pe) {
     if (peer.producers.remove(pe.producer.id()) != null) {
       counters.producers.decrementAndGet();
+      if ("audio".equals(pe.producer.kind()) && router != null) {
+        router.unobserveSpeaker(pe.producer.id());
+      }
     }
   }
 
@@ -247,6 +284,15 @@ final class Room {
           }
         });
     producerSettled(pe.producer.id());
+    if ("audio".equals(pe.producer.kind())) {
+      router
+          .observeSpeaker(pe.producer.id())
+          .exceptionally(
+              e -> {
+                LOG.debug("room {}: speaker detection of {} failed: {}", id, pe.producer.id(), e.toString());
+                return null;
+              });
+    }
     for (Peer other : new ArrayList<>(peers.values())) {
       if (other != owner && other.joined && !other.manualSubscribe && other.role.mayConsume()) {
         autoConsume(other, owner, pe);
@@ -283,29 +329,49 @@ final class Room {
     }
   }
 
+  /**
+   * Consumes {@code pe} for {@code consumerPeer} and offers it with {@code newConsumer}. Producers
+   * the peer's rtpCapabilities cannot receive (e.g. H264 for a VP8-only device) are skipped
+   * quietly: asked with {@code canConsume} first, not learnt from a failed consume.
+   */
   private void autoConsume(Peer consumerPeer, Peer owner, ProducerEntry pe) {
     TransportEntry te = consumerPeer.consumingTransport();
-    if (te == null || consumerPeer.rtpCapabilities == null || consumerPeer.consumes(pe.producer.id())) {
+    String producerId = pe.producer.id();
+    if (te == null
+        || consumerPeer.rtpCapabilities == null
+        || consumerPeer.consumes(producerId)
+        || consumerPeer.autoConsuming.contains(producerId)) {
       return;
     }
     if (te.consumers >= config.maxConsumersPerTransport()) {
-      LOG.debug("room {}: peer {} at consumer limit, not consuming {}", id, consumerPeer.id, pe.producer.id());
-      return;
-    }
-    if (!router.canConsume(pe.producer.id(), consumerPeer.rtpCapabilities)) {
+      LOG.debug("room {}: peer {} at consumer limit, not consuming {}", id, consumerPeer.id, producerId);
       return;
     }
     te.consumers++; // reserve the slot while the engine works
-    te.transport
-        .consume(pe.producer.id(), consumerPeer.rtpCapabilities, true, JSON.objectNode())
+    consumerPeer.autoConsuming.add(producerId);
+    router
+        .canConsume(producerId, consumerPeer.rtpCapabilities)
+        .thenComposeAsync(
+            can -> {
+              if (!can) {
+                LOG.debug("room {}: peer {} cannot consume {}, skipped", id, consumerPeer.id, producerId);
+                return CompletableFuture.<MediaConsumer>completedFuture(null);
+              }
+              if (consumerPeer.closed || !consumerPeer.transports.containsKey(te.transport.id())) {
+                return CompletableFuture.<MediaConsumer>completedFuture(null);
+              }
+              return te.transport.consume(producerId, consumerPeer.rtpCapabilities, true, JSON.objectNode());
+            },
+            executor)
         .whenCompleteAsync(
             (consumer, error) -> {
               te.consumers--;
+              consumerPeer.autoConsuming.remove(producerId);
               if (error != null) {
                 LOG.debug("room {}: auto-consume failed: {}", id, error.toString());
                 return;
               }
-              if (!adoptConsumer(consumerPeer, owner, pe, te, consumer)) {
+              if (consumer == null || !adoptConsumer(consumerPeer, owner, pe, te, consumer)) {
                 return;
               }
               offerConsumer(consumerPeer, owner, pe, consumer, null);
@@ -353,10 +419,11 @@ final class Room {
           }
 
           @Override
-          public void onLayersChanged(int spatialLayer, int temporalLayer) {
+          public void onLayersChanged(Integer spatialLayer, Integer temporalLayer) {
             executor.execute(
                 () -> {
                   if (consumerPeer.consumers.get(ce.consumer.id()) == ce) {
+                    // null layers: nothing is forwarded (mediasoup-demo shows the consumer as idle).
                     consumerPeer.notify(
                         "consumerLayersChanged",
                         JSON.objectNode()

@@ -84,12 +84,8 @@ class SignalingProtocolTest {
     assertTrue(alice.ws().ok("getProducerStats", WsClient.obj().put("producerId", cam)).isArray());
     assertTrue(alice.ws().ok("getTransportStats", WsClient.obj().put("transportId", alice.sendId())).isArray());
     JsonNode iceResponse = alice.ws().call("restartIce", WsClient.obj().put("transportId", alice.sendId()));
-    if (server.backend instanceof org.sfu4j.signaling.media.SignalingOnlyBackend) {
-      assertTrue(iceResponse.path("data").path("usernameFragment").isTextual());
-    } else {
-      // DirectTransport has no ICE: a clean 400, not a 500.
-      assertEquals(400, iceResponse.path("errorCode").asInt());
-    }
+    // DirectTransport has no ICE: a clean 400, not a 500.
+    assertEquals(400, iceResponse.path("errorCode").asInt());
 
     // Producer pause/resume reach the consumer's owner.
     alice.ws().ok("pauseProducer", WsClient.obj().put("producerId", cam));
@@ -143,6 +139,49 @@ class SignalingProtocolTest {
     assertEquals(req2.path("data").path("id").asText(),
         bob.ws().notification("consumerClosed").path("data").path("consumerId").asText());
     awaitConsumers(0);
+    alice.ws().close();
+    bob.ws().close();
+    server.awaitEmpty();
+  }
+
+  @Test
+  void autoSubscribeSkipsWhatTheDeviceCannotDecodeAndPriorityReachesTheEngine() {
+    String room = room();
+    TestServer.Joined alice = server.join(room, "alice", null);
+    String mic = alice.produce("chrome-produce-opus.json");
+    String vp9 = alice.produce("chrome-produce-vp9.json");
+    // A device that decodes opus and VP8 only.
+    ObjectNode caps = (ObjectNode) Fixtures.deviceCaps();
+    com.fasterxml.jackson.databind.node.ArrayNode codecs = caps.putArray("codecs");
+    for (JsonNode codec : Fixtures.deviceCaps().path("codecs")) {
+      String mime = codec.path("mimeType").asText();
+      if (mime.equals("audio/opus") || mime.equals("video/VP8")
+          || (mime.equals("video/rtx") && codec.path("parameters").path("apt").asInt() == 101)) {
+        codecs.add(codec);
+      }
+    }
+    TestServer.Joined bob = server.join(room, "bob", null, caps);
+    JsonNode offered = bob.ws().acceptNewConsumer();
+    assertEquals(mic, offered.path("producerId").asText());
+    assertTrue(bob.ws().poll(n -> "newConsumer".equals(n.path("method").asText()), 500) == null,
+        "no newConsumer for the VP9 producer");
+    awaitConsumers(1);
+    // Asked for explicitly: a clean 400 naming the reason.
+    ObjectNode consume = WsClient.obj().put("transportId", bob.recvId()).put("peerId", "alice").put("producerId", vp9);
+    assertTrue(bob.ws().error("consume", consume, 400).path("errorReason").asText().contains("cannot consume"));
+    awaitConsumers(1);
+
+    String consumerId = offered.path("id").asText();
+    assertEquals(1, bob.ws().ok("getConsumerStats", WsClient.obj().put("consumerId", consumerId)).get(0).path("priority").asInt());
+    bob.ws().ok("setConsumerPriority", WsClient.obj().put("consumerId", consumerId).put("priority", 200));
+    assertEquals(200, bob.ws().ok("getConsumerStats", WsClient.obj().put("consumerId", consumerId)).get(0).path("priority").asInt());
+    for (Object bad : new Object[] {0, 256, -1, "high", 2.5}) {
+      ObjectNode d = WsClient.obj().put("consumerId", consumerId);
+      d.set("priority", org.sfu4j.signaling.protoo.ProtooCodec.MAPPER.valueToTree(bad));
+      bob.ws().error("setConsumerPriority", d, 400);
+    }
+    bob.ws().error("setConsumerPriority", WsClient.obj().put("consumerId", consumerId), 400);
+    assertEquals(200, bob.ws().ok("getConsumerStats", WsClient.obj().put("consumerId", consumerId)).get(0).path("priority").asInt());
     alice.ws().close();
     bob.ws().close();
     server.awaitEmpty();

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.sfu4j.signaling.http.HttpRoute;
 import org.sfu4j.signaling.http.SignalingServer;
-import org.sfu4j.signaling.media.SignalingOnlyBackend;
+import org.sfu4j.media.engine.WorkerSettings;
+import org.sfu4j.signaling.media.EngineMediaBackend;
+import org.sfu4j.signaling.media.TransportFactory;
 
 /** Signaling service + real Netty server on 127.0.0.1 (random port) for protocol tests. */
 public final class TestServer implements AutoCloseable {
-  /** Live media objects of whichever backend runs (leak checks). */
+  /** Live media objects of the engine backend (leak checks). */
   public final java.util.function.IntSupplier liveMediaObjects;
-  public final org.sfu4j.signaling.media.MediaBackend backend;
+  public final EngineMediaBackend backend;
   public final SignalingService service;
   public final SignalingServer server;
   public final int port;
@@ -23,22 +25,15 @@ public final class TestServer implements AutoCloseable {
 
   public TestServer(SignalingConfig config, String secret, List<HttpRoute> routes)
       throws InterruptedException {
-    if ("fake".equals(System.getProperty("sfu4j.test.backend"))) {
-      SignalingOnlyBackend fake = new SignalingOnlyBackend(2);
-      backend = fake;
-      liveMediaObjects = fake::liveObjects;
-    } else {
-      // The real engine with in-process DirectTransports (no ICE/DTLS in protocol tests).
-      org.sfu4j.signaling.media.EngineMediaBackend engine =
-          new org.sfu4j.signaling.media.EngineMediaBackend(
-              2,
-              new org.sfu4j.media.engine.WorkerSettings()
-                  .pendingConsumerTimeoutMs(config.pendingConsumerTimeoutMs()),
-              org.sfu4j.signaling.media.EngineMediaBackend.defaultMediaCodecs(),
-              org.sfu4j.signaling.media.TransportFactory.direct());
-      backend = engine;
-      liveMediaObjects = engine::liveObjects;
-    }
+    // The real engine with in-process DirectTransports (no ICE/DTLS in protocol tests).
+    EngineMediaBackend engine =
+        new EngineMediaBackend(
+            2,
+            new WorkerSettings().pendingConsumerTimeoutMs(config.pendingConsumerTimeoutMs()),
+            EngineMediaBackend.defaultMediaCodecs(),
+            TransportFactory.direct());
+    backend = engine;
+    liveMediaObjects = engine::liveObjects;
     service = new SignalingService(config, backend, new TokenAuthenticator(secret));
     server = new SignalingServer(service, routes, 1);
     port = server.bind("127.0.0.1", 0).getPort();
@@ -73,6 +68,11 @@ public final class TestServer implements AutoCloseable {
 
   /** A joined peer with a connected send transport and a recv transport, like mediasoup-demo. */
   public Joined join(String room, String peer, String subscribe) {
+    return join(room, peer, subscribe, Fixtures.deviceCaps());
+  }
+
+  /** {@link #join(String, String, String)} with the given device rtpCapabilities. */
+  public Joined join(String room, String peer, String subscribe, JsonNode rtpCapabilities) {
     WsClient c = WsClient.connect(port, room, peer);
     c.ok("getRouterRtpCapabilities", WsClient.obj());
     ObjectNode sendOpts = WsClient.obj().put("forceTcp", false).put("producing", true).put("consuming", false);
@@ -84,7 +84,7 @@ public final class TestServer implements AutoCloseable {
     c.ok("connectWebRtcTransport", connect);
     ObjectNode join = WsClient.obj().put("displayName", peer);
     join.putObject("device").put("name", "junit").put("flag", "java").put("version", "1");
-    join.set("rtpCapabilities", Fixtures.deviceCaps());
+    join.set("rtpCapabilities", rtpCapabilities);
     if (subscribe != null) {
       join.put("subscribe", subscribe);
     }

@@ -215,7 +215,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     ws.abort();
   }
 
-  static ObjectNode obj() {
+  public static ObjectNode obj() {
     return JSON.objectNode();
   }
 }

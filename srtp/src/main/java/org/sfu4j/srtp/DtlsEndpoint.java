@@ -23,6 +23,7 @@ import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsCredentialedSigner;
+import org.bouncycastle.tls.TlsContext;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsFatalAlert;
@@ -410,6 +411,22 @@ public final class DtlsEndpoint implements AutoCloseable {
     }
   }
 
+  /**
+   * Our certificate as BC credentials, for the server's ECDSA signature and the client's
+   * certificate alike.
+   */
+  private TlsCredentialedSigner signer(TlsContext context) throws IOException {
+    return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
+        certificate.privateKey(), DtlsPeerSupport.tlsCertificate(crypto, certificate),
+        DtlsPeerSupport.ECDSA_SHA256);
+  }
+
+  /** Both roles, once the Finished messages verified: export the SRTP keys, then publish them. */
+  private void onHandshakeComplete(TlsContext context, SrtpProfile chosen, boolean localIsClient) {
+    keys = DtlsPeerSupport.exportKeys(context, chosen, localIsClient);
+    profile = chosen;
+  }
+
   private final class Server extends DefaultTlsServer {
     private SrtpProfile chosen;
 
@@ -429,9 +446,7 @@ public final class DtlsEndpoint implements AutoCloseable {
 
     @Override
     protected TlsCredentialedSigner getECDSASignerCredentials() throws IOException {
-      return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
-          certificate.privateKey(), DtlsPeerSupport.tlsCertificate(crypto, certificate),
-          DtlsPeerSupport.ECDSA_SHA256);
+      return signer(context);
     }
 
     @Override
@@ -465,8 +480,7 @@ public final class DtlsEndpoint implements AutoCloseable {
     @Override
     public void notifyHandshakeComplete() throws IOException {
       super.notifyHandshakeComplete();
-      keys = DtlsPeerSupport.exportKeys(context, chosen, false);
-      profile = chosen;
+      onHandshakeComplete(context, chosen, false);
     }
 
     @Override
@@ -524,9 +538,7 @@ public final class DtlsEndpoint implements AutoCloseable {
 
         @Override
         public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
-          return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
-              certificate.privateKey(), DtlsPeerSupport.tlsCertificate(crypto, certificate),
-              DtlsPeerSupport.ECDSA_SHA256);
+          return signer(context);
         }
       };
     }
@@ -534,8 +546,7 @@ public final class DtlsEndpoint implements AutoCloseable {
     @Override
     public void notifyHandshakeComplete() throws IOException {
       super.notifyHandshakeComplete();
-      keys = DtlsPeerSupport.exportKeys(context, chosen, true);
-      profile = chosen;
+      onHandshakeComplete(context, chosen, true);
     }
 
     @Override

@@ -3,10 +3,12 @@ package org.sfu4j.srtp;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.collection.IntObjectHashMap;
 import java.security.GeneralSecurityException;
+import org.jitsi.srtp.BaseSrtpCryptoContext;
 import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
+import org.jitsi.utils.ByteArrayBuffer;
 
 /**
  * SRTP/SRTCP protect and unprotect, in place, for one DTLS-SRTP association (both directions).
@@ -31,10 +33,10 @@ public final class SrtpSession {
   private final SrtpProfile profile;
   private final SrtpContextFactory sendFactory;
   private final SrtpContextFactory recvFactory;
-  private final IntObjectHashMap<SrtpCryptoContext> sendRtp = new IntObjectHashMap<>();
-  private final IntObjectHashMap<SrtpCryptoContext> recvRtp = new IntObjectHashMap<>();
-  private final IntObjectHashMap<SrtcpCryptoContext> sendRtcp = new IntObjectHashMap<>();
-  private final IntObjectHashMap<SrtcpCryptoContext> recvRtcp = new IntObjectHashMap<>();
+  private final IntObjectHashMap<BaseSrtpCryptoContext> sendRtp = new IntObjectHashMap<>();
+  private final IntObjectHashMap<BaseSrtpCryptoContext> recvRtp = new IntObjectHashMap<>();
+  private final IntObjectHashMap<BaseSrtpCryptoContext> sendRtcp = new IntObjectHashMap<>();
+  private final IntObjectHashMap<BaseSrtpCryptoContext> recvRtcp = new IntObjectHashMap<>();
   private final HeapPacketBuffer view = new HeapPacketBuffer();
   private final Counters counters = new Counters();
   private boolean closed;
@@ -79,25 +81,7 @@ public final class SrtpSession {
     if (buf.capacity() - buf.writerIndex() < profile.srtpTagLength()) {
       return countProtect(SrtpResult.NO_ROOM);
     }
-    int ssrc = readInt(buf, 8);
-    try {
-      SrtpCryptoContext ctx = sendRtp.get(ssrc);
-      if (ctx == null) {
-        ctx = sendFactory.deriveContext(ssrc, 0);
-        sendRtp.put(ssrc, ctx);
-      }
-      view.wrap(buf);
-      SrtpErrorStatus status = ctx.transformPacket(view);
-      if (status != SrtpErrorStatus.OK) {
-        return countProtect(map(status));
-      }
-      buf.writerIndex(buf.readerIndex() + view.getLength());
-      return SrtpResult.OK;
-    } catch (GeneralSecurityException | RuntimeException e) {
-      return countProtect(SrtpResult.CRYPTO_ERROR);
-    } finally {
-      view.clear();
-    }
+    return transform(buf, Op.PROTECT_RTP, sendRtp, sendFactory);
   }
 
   /**
@@ -109,28 +93,7 @@ public final class SrtpSession {
     if (check != SrtpResult.OK) {
       return countUnprotect(check);
     }
-    int ssrc = readInt(buf, 8);
-    try {
-      SrtpCryptoContext ctx = recvRtp.get(ssrc);
-      boolean fresh = ctx == null;
-      if (fresh) {
-        ctx = recvFactory.deriveContext(ssrc, 0);
-      }
-      view.wrap(buf);
-      SrtpErrorStatus status = ctx.reverseTransformPacket(view, false);
-      if (status != SrtpErrorStatus.OK) {
-        return countUnprotect(map(status));
-      }
-      if (fresh) {
-        recvRtp.put(ssrc, ctx);
-      }
-      buf.writerIndex(buf.readerIndex() + view.getLength());
-      return SrtpResult.OK;
-    } catch (GeneralSecurityException | RuntimeException e) {
-      return countUnprotect(SrtpResult.CRYPTO_ERROR);
-    } finally {
-      view.clear();
-    }
+    return transform(buf, Op.UNPROTECT_RTP, recvRtp, recvFactory);
   }
 
   /**
@@ -147,25 +110,7 @@ public final class SrtpSession {
         < profile.srtcpTagLength() + SrtpProfile.SRTCP_INDEX_LENGTH) {
       return countProtect(SrtpResult.NO_ROOM);
     }
-    int ssrc = readInt(buf, 4);
-    try {
-      SrtcpCryptoContext ctx = sendRtcp.get(ssrc);
-      if (ctx == null) {
-        ctx = sendFactory.deriveControlContext(ssrc);
-        sendRtcp.put(ssrc, ctx);
-      }
-      view.wrap(buf);
-      SrtpErrorStatus status = ctx.transformPacket(view);
-      if (status != SrtpErrorStatus.OK) {
-        return countProtect(map(status));
-      }
-      buf.writerIndex(buf.readerIndex() + view.getLength());
-      return SrtpResult.OK;
-    } catch (GeneralSecurityException | RuntimeException e) {
-      return countProtect(SrtpResult.CRYPTO_ERROR);
-    } finally {
-      view.clear();
-    }
+    return transform(buf, Op.PROTECT_RTCP, sendRtcp, sendFactory);
   }
 
   /**
@@ -178,25 +123,39 @@ public final class SrtpSession {
     if (check != SrtpResult.OK) {
       return countUnprotect(check);
     }
-    int ssrc = readInt(buf, 4);
+    return transform(buf, Op.UNPROTECT_RTCP, recvRtcp, recvFactory);
+  }
+
+  /**
+   * The body the four public methods share once their header checks passed: find or derive the
+   * SSRC's context, run jitsi's transform over the heap view, take the new length. A send context is
+   * kept as soon as it is derived; a receive context only once a packet authenticated with it (so
+   * forged SSRCs cannot grow the maps). Does not retain or release {@code buf}.
+   */
+  private SrtpResult transform(ByteBuf buf, Op op,
+      IntObjectHashMap<BaseSrtpCryptoContext> contexts, SrtpContextFactory factory) {
+    int ssrc = readInt(buf, op.ssrcOffset);
     try {
-      SrtcpCryptoContext ctx = recvRtcp.get(ssrc);
+      BaseSrtpCryptoContext ctx = contexts.get(ssrc);
       boolean fresh = ctx == null;
       if (fresh) {
-        ctx = recvFactory.deriveControlContext(ssrc);
+        ctx = op.derive(factory, ssrc);
+        if (op.protect) {
+          contexts.put(ssrc, ctx);
+        }
       }
       view.wrap(buf);
-      SrtpErrorStatus status = ctx.reverseTransformPacket(view);
+      SrtpErrorStatus status = op.run(ctx, view);
       if (status != SrtpErrorStatus.OK) {
-        return countUnprotect(map(status));
+        return count(op, map(status));
       }
-      if (fresh) {
-        recvRtcp.put(ssrc, ctx);
+      if (fresh && !op.protect) {
+        contexts.put(ssrc, ctx);
       }
       buf.writerIndex(buf.readerIndex() + view.getLength());
       return SrtpResult.OK;
     } catch (GeneralSecurityException | RuntimeException e) {
-      return countUnprotect(SrtpResult.CRYPTO_ERROR);
+      return count(op, SrtpResult.CRYPTO_ERROR);
     } finally {
       view.clear();
     }
@@ -295,6 +254,10 @@ public final class SrtpSession {
     }
   }
 
+  private SrtpResult count(Op op, SrtpResult r) {
+    return op.protect ? countProtect(r) : countUnprotect(r);
+  }
+
   private SrtpResult countProtect(SrtpResult r) {
     counters.protectFailures++;
     return r;
@@ -316,6 +279,62 @@ public final class SrtpSession {
         break;
     }
     return r;
+  }
+
+  /**
+   * What differs between the four transforms: direction, RTP or RTCP (where the SSRC sits, which
+   * context a factory derives) and which jitsi call runs. Constant-specific bodies rather than
+   * lambdas: the packet path allocates and captures nothing.
+   */
+  private enum Op {
+    PROTECT_RTP(true, false) {
+      @Override
+      SrtpErrorStatus run(BaseSrtpCryptoContext ctx, ByteArrayBuffer pkt)
+          throws GeneralSecurityException {
+        return ((SrtpCryptoContext) ctx).transformPacket(pkt);
+      }
+    },
+    UNPROTECT_RTP(false, false) {
+      @Override
+      SrtpErrorStatus run(BaseSrtpCryptoContext ctx, ByteArrayBuffer pkt)
+          throws GeneralSecurityException {
+        return ((SrtpCryptoContext) ctx).reverseTransformPacket(pkt, false);
+      }
+    },
+    PROTECT_RTCP(true, true) {
+      @Override
+      SrtpErrorStatus run(BaseSrtpCryptoContext ctx, ByteArrayBuffer pkt)
+          throws GeneralSecurityException {
+        return ((SrtcpCryptoContext) ctx).transformPacket(pkt);
+      }
+    },
+    UNPROTECT_RTCP(false, true) {
+      @Override
+      SrtpErrorStatus run(BaseSrtpCryptoContext ctx, ByteArrayBuffer pkt)
+          throws GeneralSecurityException {
+        return ((SrtcpCryptoContext) ctx).reverseTransformPacket(pkt);
+      }
+    };
+
+    final boolean protect;
+    final boolean rtcp;
+    /** Sender SSRC: after the 8-byte RTP fixed fields, after the 4-byte RTCP header. */
+    final int ssrcOffset;
+
+    Op(boolean protect, boolean rtcp) {
+      this.protect = protect;
+      this.rtcp = rtcp;
+      this.ssrcOffset = rtcp ? 4 : 8;
+    }
+
+    /** A fresh context for {@code ssrc} (SRTP contexts start at ROC 0, RFC 3711 §3.3.1). */
+    BaseSrtpCryptoContext derive(SrtpContextFactory factory, int ssrc)
+        throws GeneralSecurityException {
+      return rtcp ? factory.deriveControlContext(ssrc) : factory.deriveContext(ssrc, 0);
+    }
+
+    abstract SrtpErrorStatus run(BaseSrtpCryptoContext ctx, ByteArrayBuffer pkt)
+        throws GeneralSecurityException;
   }
 
   /** Drop counters of one session (plain fields: single owner thread). */

@@ -60,6 +60,18 @@ final class BcPeer {
         SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
   }
 
+  /** Both roles: RFC 5764 key export with the profile the handshake settled on. */
+  private static void exportKeyingMaterial(TlsContext context, Outcome outcome) {
+    outcome.keyingMaterial = context.exportKeyingMaterial("EXTRACTOR-dtls_srtp", null,
+        materialLength(outcome.profileId));
+  }
+
+  private static void noteAlert(Outcome outcome, short description) {
+    if (description == AlertDescription.close_notify) {
+      outcome.closeNotifyReceived = true;
+    }
+  }
+
   static final class Client extends DefaultTlsClient {
     final Outcome outcome = new Outcome();
     private final DtlsCertificate cert;
@@ -111,15 +123,12 @@ final class BcPeer {
     @Override
     public void notifyHandshakeComplete() throws IOException {
       super.notifyHandshakeComplete();
-      outcome.keyingMaterial = context.exportKeyingMaterial("EXTRACTOR-dtls_srtp", null,
-          materialLength(outcome.profileId));
+      exportKeyingMaterial(context, outcome);
     }
 
     @Override
     public void notifyAlertReceived(short level, short description) {
-      if (description == AlertDescription.close_notify) {
-        outcome.closeNotifyReceived = true;
-      }
+      noteAlert(outcome, description);
     }
   }
 
@@ -189,15 +198,12 @@ final class BcPeer {
     @Override
     public void notifyHandshakeComplete() throws IOException {
       super.notifyHandshakeComplete();
-      outcome.keyingMaterial = context.exportKeyingMaterial("EXTRACTOR-dtls_srtp", null,
-          materialLength(outcome.profileId));
+      exportKeyingMaterial(context, outcome);
     }
 
     @Override
     public void notifyAlertReceived(short level, short description) {
-      if (description == AlertDescription.close_notify) {
-        outcome.closeNotifyReceived = true;
-      }
+      noteAlert(outcome, description);
     }
   }
 

@@ -305,13 +305,7 @@ public final class Ortc {
         continue;
       }
       int apt = Codecs.intParam(codec.parameters, "apt", -1);
-      RtpCodecParameters media = null;
-      for (RtpCodecParameters c : params.codecs) {
-        if (c.payloadType == apt && !Codecs.isRtx(c.mimeType)) {
-          media = c;
-          break;
-        }
-      }
+      RtpCodecParameters media = mediaCodecFor(params.codecs, apt);
       if (media == null) {
         throw new IllegalArgumentException(
             "missing media codec for RTX payloadType " + codec.payloadType + " (apt " + apt + ")");
@@ -516,14 +510,7 @@ public final class Ortc {
         continue;
       }
       int apt = Codecs.intParam(codec.parameters, "apt", -1);
-      boolean hasMedia = false;
-      for (RtpCodecParameters c : consumer.codecs) {
-        if (c.payloadType == apt && !Codecs.isRtx(c.mimeType)) {
-          hasMedia = true;
-          break;
-        }
-      }
-      if (hasMedia) {
+      if (mediaCodecFor(consumer.codecs, apt) != null) {
         rtxSupported = true;
       } else {
         consumer.codecs.remove(i);
@@ -573,16 +560,26 @@ public final class Ortc {
         consumer.rtcp.cname = randomCname(random);
       }
     } else {
-      long baseSsrc = randomSsrc(random);
-      long baseRtxSsrc = randomSsrc(random);
-      for (int i = 0; i < consumableParams.encodings.size(); i++) {
-        RtpEncodingParameters encoding = consumableParams.encodings.get(i).deepCopy();
-        encoding.ssrc = baseSsrc + i;
-        encoding.rtx = rtxSupported ? new RtpEncodingParameters.Rtx(baseRtxSsrc + i) : null;
-        consumer.encodings.add(encoding);
-      }
+      addRenumberedEncodings(consumer, consumableParams, rtxSupported, random);
     }
     return consumer;
+  }
+
+  /**
+   * Every pipe consumer ({@link #getPipeConsumerRtpParameters} and the {@code pipe} branch of
+   * {@link #getConsumerRtpParameters}): a copy of every consumable encoding with consecutive SSRCs from one random base (and RTX SSRCs from a second base when
+   * {@code withRtx}, else no RTX).
+   */
+  private static void addRenumberedEncodings(RtpParameters consumer,
+      RtpParameters consumableParams, boolean withRtx, RandomGenerator random) {
+    long baseSsrc = randomSsrc(random);
+    long baseRtxSsrc = randomSsrc(random);
+    for (int i = 0; i < consumableParams.encodings.size(); i++) {
+      RtpEncodingParameters encoding = consumableParams.encodings.get(i).deepCopy();
+      encoding.ssrc = baseSsrc + i;
+      encoding.rtx = withRtx ? new RtpEncodingParameters.Rtx(baseRtxSsrc + i) : null;
+      consumer.encodings.add(encoding);
+    }
   }
 
   private static void reduceCongestionFeedback(RtpParameters consumer) {
@@ -637,15 +634,18 @@ public final class Ortc {
         consumer.headerExtensions.add(ext.deepCopy());
       }
     }
-    long baseSsrc = randomSsrc(random);
-    long baseRtxSsrc = randomSsrc(random);
-    for (int i = 0; i < consumableParams.encodings.size(); i++) {
-      RtpEncodingParameters encoding = consumableParams.encodings.get(i).deepCopy();
-      encoding.ssrc = baseSsrc + i;
-      encoding.rtx = enableRtx ? new RtpEncodingParameters.Rtx(baseRtxSsrc + i) : null;
-      consumer.encodings.add(encoding);
-    }
+    addRenumberedEncodings(consumer, consumableParams, enableRtx, random);
     return consumer;
+  }
+
+  /** The first non-RTX codec in {@code codecs} with payload type {@code apt}, else null. */
+  private static RtpCodecParameters mediaCodecFor(List<RtpCodecParameters> codecs, int apt) {
+    for (RtpCodecParameters c : codecs) {
+      if (c.payloadType == apt && !Codecs.isRtx(c.mimeType)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private static long randomSsrc(RandomGenerator random) {

@@ -15,6 +15,23 @@ final class ReportBlocks {
   private final long[] delaySinceLastSr = new long[MAX];
   private int count;
 
+  /**
+   * SR and RR alike: the header check plus "the count field's blocks fit behind the fixed part",
+   * so report blocks below the count can be read without further bounds checks. Does not retain or
+   * release {@code buf}.
+   */
+  static RtcpDropReason check(ByteBuf buf, int off, int len, int type, int fixedLength) {
+    RtcpDropReason r = RtcpHeader.check(buf, off, len, type, fixedLength);
+    if (r != RtcpDropReason.OK) {
+      return r;
+    }
+    int rc = RtcpHeader.count(buf, off);
+    if (fixedLength + rc * ReportBlock.SIZE > RtcpHeader.contentLength(buf, off, len)) {
+      return RtcpDropReason.BAD_COUNT;
+    }
+    return RtcpDropReason.OK;
+  }
+
   boolean add(long ssrc, int fractionLost, int cumulativeLost, long extendedHighestSeq,
       long jitter, long lastSr, long delaySinceLastSr) {
     if (count == MAX) {

@@ -12,13 +12,9 @@ public final class SenderReport {
 
   /** Validates exactly one SR of {@code len} bytes at {@code off}. */
   public RtcpDropReason wrap(ByteBuf buf, int off, int len) {
-    RtcpDropReason r = RtcpHeader.check(buf, off, len, RtcpPacketType.SR, FIXED_LENGTH);
+    RtcpDropReason r = ReportBlocks.check(buf, off, len, RtcpPacketType.SR, FIXED_LENGTH);
     if (r != RtcpDropReason.OK) {
       return r;
-    }
-    int rc = RtcpHeader.count(buf, off);
-    if (FIXED_LENGTH + rc * ReportBlock.SIZE > RtcpHeader.contentLength(buf, off, len)) {
-      return RtcpDropReason.BAD_COUNT;
     }
     this.buf = buf;
     this.off = off;

@@ -3,9 +3,6 @@ package org.sfu4j.media.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,19 +92,7 @@ final class EngineHarness implements AutoCloseable {
   }
 
   static List<RtpCodecCapability> defaultCodecs() {
-    RtpCodecCapability opus = new RtpCodecCapability();
-    opus.kind = MediaKind.AUDIO;
-    opus.mimeType = "audio/opus";
-    opus.clockRate = 48000;
-    opus.channels = 2;
-    RtpCodecCapability vp8 = new RtpCodecCapability();
-    vp8.kind = MediaKind.VIDEO;
-    vp8.mimeType = "video/VP8";
-    vp8.clockRate = 90000;
-    List<RtpCodecCapability> l = new ArrayList<>();
-    l.add(opus);
-    l.add(vp8);
-    return l;
+    return EngineFixtures.defaultCodecs();
   }
 
   /** opus, VP8 and VP9 (profile-id 0), router payload types 100, 101, 103. */
@@ -123,15 +108,11 @@ final class EngineHarness implements AutoCloseable {
   }
 
   static JsonNode fixture(String name) {
-    try (InputStream in = EngineHarness.class.getResourceAsStream("/engine/" + name)) {
-      return Ortc.JSON.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return EngineFixtures.fixture(name);
   }
 
   static RtpCapabilities deviceCaps() {
-    return Ortc.JSON.convertValue(fixture("chrome-device-rtpCapabilities.json"), RtpCapabilities.class);
+    return EngineFixtures.deviceCaps();
   }
 
   static ProducerOptions producerOptions(String fixtureName) {

@@ -385,6 +385,11 @@ public final class WebRtcTestPeer implements AutoCloseable {
 
   // ------------------------------------------------------------------ BouncyCastle peers
 
+  /** Both roles: our certificate is ECDSA, like a browser's; AEAD suites only. */
+  private static final int[] ECDSA_GCM_SUITES = {
+      CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+      CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384};
+
   /** State both BC roles share: expected fingerprints, chosen profile, exported keys. */
   private final class Handshake {
     final List<DtlsFingerprint> expected;
@@ -446,8 +451,7 @@ public final class WebRtcTestPeer implements AutoCloseable {
 
     @Override
     protected int[] getSupportedCipherSuites() {
-      return new int[] {CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
-          CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384};
+      return ECDSA_GCM_SUITES.clone();
     }
 
     @Override
@@ -514,8 +518,7 @@ public final class WebRtcTestPeer implements AutoCloseable {
 
     @Override
     protected int[] getSupportedCipherSuites() {
-      return new int[] {CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
-          CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384};
+      return ECDSA_GCM_SUITES.clone();
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.sfu4j.media.transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -20,10 +19,9 @@ import org.sfu4j.media.testpeer.WebRtcTestPeer;
  * with transport-cc feedback every 50 ms (arrival times taken when the packet is dequeued from
  * the peer's receive queue) built with the packet layer's {@link TransportCcFeedback.Builder}.
  */
-final class MediaReceiver implements Runnable {
+final class MediaReceiver extends PeerLoop {
   static final long SENDER_SSRC = 0x0BADCAFEL;
 
-  private final WebRtcTestPeer peer;
   private final long ssrc;
   private final long rtxSsrc;
   private final int twccId;
@@ -39,8 +37,6 @@ final class MediaReceiver implements Runnable {
   private int feedbackCount;
   private final TransportCcFeedback.Builder fb = new TransportCcFeedback.Builder();
   private final GenericNack.Builder nackBuilder = new GenericNack.Builder();
-  private volatile boolean running = true;
-  private final Thread thread;
   private final long t0 = System.nanoTime();
   final AtomicLong mediaPackets = new AtomicLong();
   final AtomicLong rtxRepairs = new AtomicLong();
@@ -49,54 +45,37 @@ final class MediaReceiver implements Runnable {
   final AtomicLong nacksSent = new AtomicLong();
 
   MediaReceiver(WebRtcTestPeer peer, long ssrc, long rtxSsrc, int twccId, boolean sendFeedback) {
-    this.peer = peer;
+    super(peer, "media-receiver");
     this.ssrc = ssrc;
     this.rtxSsrc = rtxSsrc;
     this.twccId = twccId;
     this.sendFeedback = sendFeedback;
-    thread = new Thread(this, "media-receiver");
-    thread.setDaemon(true);
   }
 
   MediaReceiver start() {
-    thread.start();
+    startThread();
     return this;
   }
 
-  void stop() throws InterruptedException {
-    running = false;
-    thread.join(2000);
-  }
-
   @Override
-  public void run() {
+  void loop() throws Exception {
     long lastFeedback = System.nanoTime();
     long lastNack = lastFeedback;
-    long lastConsent = 0;
-    try {
-      while (running) {
-        byte[] p = peer.receivedRtp().poll(2, TimeUnit.MILLISECONDS);
-        long now = System.nanoTime();
-        if (p != null) {
-          onPacket(p, now);
-        }
-        if (now - lastNack >= 20_000_000L) {
-          lastNack = now;
-          sendNacks(now);
-        }
-        if (sendFeedback && now - lastFeedback >= 50_000_000L) {
-          lastFeedback = now;
-          sendFeedback();
-        }
-        if (now - lastConsent > 5_000_000_000L) {
-          lastConsent = now;
-          peer.check(false, Duration.ZERO);
-        }
+    while (running()) {
+      byte[] p = peer.receivedRtp().poll(2, TimeUnit.MILLISECONDS);
+      long now = System.nanoTime();
+      if (p != null) {
+        onPacket(p, now);
       }
-    } catch (Exception e) {
-      if (running) {
-        throw new IllegalStateException(e);
+      if (now - lastNack >= 20_000_000L) {
+        lastNack = now;
+        sendNacks(now);
       }
+      if (sendFeedback && now - lastFeedback >= 50_000_000L) {
+        lastFeedback = now;
+        sendFeedback();
+      }
+      refreshConsent(now);
     }
   }
 

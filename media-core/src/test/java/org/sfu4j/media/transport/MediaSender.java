@@ -3,7 +3,6 @@ package org.sfu4j.media.transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sfu4j.media.rtcp.GenericNack;
 import org.sfu4j.media.rtcp.RtcpCompoundCursor;
@@ -17,14 +16,13 @@ import org.sfu4j.media.testpeer.WebRtcTestPeer;
  * by the SFU's VP8 detector), a transport-wide-cc extension on every packet, key frames on PLI/FIR
  * per layer, and RTX answers to the SFU's NACKs from a history of sent packets.
  */
-final class MediaSender implements Runnable {
+final class MediaSender extends PeerLoop {
   static final int PT = 96;
   static final int RTX_PT = 97;
   static final int TWCC_ID = 4;
   static final int MAX_PAYLOAD = 1000;
   static final int HISTORY = 2048;
 
-  private final WebRtcTestPeer peer;
   private final long[] ssrcs;
   private final long[] rtxSsrcs;
   private final long[] bitrates;
@@ -34,10 +32,8 @@ final class MediaSender implements Runnable {
   private final boolean[] keyFrameWanted;
   private final byte[][][] history; // [layer][seq & mask] plaintext packet
   private int twSeq;
-  private volatile boolean running = true;
   /** When false, NACKs are ignored (repair upstream becomes impossible). */
   volatile boolean answerNacks = true;
-  private final Thread thread;
   final AtomicLong plisReceived = new AtomicLong();
   final AtomicLong nackedSeqs = new AtomicLong();
   final AtomicLong rtxSent = new AtomicLong();
@@ -45,7 +41,7 @@ final class MediaSender implements Runnable {
   final AtomicLong keyFramesSent = new AtomicLong();
 
   MediaSender(WebRtcTestPeer peer, long[] ssrcs, long[] rtxSsrcs, long[] bitrates) {
-    this.peer = peer;
+    super(peer, "media-sender");
     this.ssrcs = ssrcs;
     this.rtxSsrcs = rtxSsrcs;
     this.bitrates = bitrates;
@@ -60,48 +56,31 @@ final class MediaSender implements Runnable {
       ts[i] = 100_000L * (i + 1);
       keyFrameWanted[i] = true;
     }
-    thread = new Thread(this, "media-sender");
-    thread.setDaemon(true);
   }
 
   MediaSender start() {
-    thread.start();
+    startThread();
     return this;
   }
 
-  void stop() throws InterruptedException {
-    running = false;
-    thread.join(2000);
-  }
-
   @Override
-  public void run() {
+  void loop() throws Exception {
     long frameNanos = 1_000_000_000L / 30;
     long next = System.nanoTime();
-    long lastConsent = 0;
-    try {
-      while (running) {
-        for (int l = 0; l < ssrcs.length; l++) {
-          sendFrame(l);
-        }
-        next += frameNanos;
-        while (running) {
-          handleRtcp();
-          long left = next - System.nanoTime();
-          if (left <= 0) {
-            break;
-          }
-          Thread.sleep(Math.min(2, Math.max(1, left / 1_000_000)));
-        }
-        if (System.nanoTime() - lastConsent > 5_000_000_000L) {
-          lastConsent = System.nanoTime();
-          peer.check(false, Duration.ZERO); // ICE consent freshness
-        }
+    while (running()) {
+      for (int l = 0; l < ssrcs.length; l++) {
+        sendFrame(l);
       }
-    } catch (Exception e) {
-      if (running) {
-        throw new IllegalStateException(e);
+      next += frameNanos;
+      while (running()) {
+        handleRtcp();
+        long left = next - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        Thread.sleep(Math.min(2, Math.max(1, left / 1_000_000)));
       }
+      refreshConsent(System.nanoTime()); // ICE consent freshness
     }
   }
 

@@ -3,9 +3,6 @@ package org.sfu4j.media.transport;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.sfu4j.media.engine.EngineFixtures;
 import org.sfu4j.media.engine.Router;
 import org.sfu4j.media.engine.RouterOptions;
 import org.sfu4j.media.engine.Worker;
@@ -20,7 +18,6 @@ import org.sfu4j.media.engine.WorkerSettings;
 import org.sfu4j.media.ortc.MediaKind;
 import org.sfu4j.media.ortc.Ortc;
 import org.sfu4j.media.ortc.RtpCapabilities;
-import org.sfu4j.media.ortc.RtpCodecCapability;
 import org.sfu4j.media.ortc.RtpParameters;
 import org.sfu4j.media.engine.ProducerOptions;
 
@@ -37,16 +34,7 @@ final class WebRtcFixture implements AutoCloseable {
 
   WebRtcFixture(WorkerSettings settings) {
     worker = Worker.create(settings);
-    RtpCodecCapability opus = new RtpCodecCapability();
-    opus.kind = MediaKind.AUDIO;
-    opus.mimeType = "audio/opus";
-    opus.clockRate = 48000;
-    opus.channels = 2;
-    RtpCodecCapability vp8 = new RtpCodecCapability();
-    vp8.kind = MediaKind.VIDEO;
-    vp8.mimeType = "video/VP8";
-    vp8.clockRate = 90000;
-    router = worker.createRouter(new RouterOptions(List.of(opus, vp8))).join();
+    router = worker.createRouter(new RouterOptions(EngineFixtures.defaultCodecs())).join();
   }
 
   WebRtcTransport transport() {
@@ -104,16 +92,11 @@ final class WebRtcFixture implements AutoCloseable {
   }
 
   static JsonNode fixture(String name) {
-    try (InputStream in = WebRtcFixture.class.getResourceAsStream("/engine/" + name)) {
-      return Ortc.JSON.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return EngineFixtures.fixture(name);
   }
 
   static RtpCapabilities deviceCaps() {
-    return Ortc.JSON.convertValue(fixture("chrome-device-rtpCapabilities.json"),
-        RtpCapabilities.class);
+    return EngineFixtures.deviceCaps();
   }
 
   /** Chrome's opus produce parameters with a signaled SSRC. */

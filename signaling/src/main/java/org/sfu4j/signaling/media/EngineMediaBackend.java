@@ -3,6 +3,7 @@ package org.sfu4j.signaling.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,13 @@ import org.sfu4j.media.UnsupportedException;
 import org.sfu4j.media.engine.Consumer;
 import org.sfu4j.media.engine.ConsumerLayers;
 import org.sfu4j.media.engine.ConsumerOptions;
+import org.sfu4j.media.engine.DownlinkBwe;
 import org.sfu4j.media.engine.PendingConsumeOutcome;
 import org.sfu4j.media.engine.PendingConsumeRequest;
 import org.sfu4j.media.engine.Producer;
 import org.sfu4j.media.engine.ProducerOptions;
 import org.sfu4j.media.engine.Router;
+import org.sfu4j.media.engine.RouterActiveSpeakerObserver;
 import org.sfu4j.media.engine.RouterOptions;
 import org.sfu4j.media.engine.Transport;
 import org.sfu4j.media.engine.Worker;
@@ -80,6 +83,11 @@ public final class EngineMediaBackend implements MediaBackend {
     return liveObjects.get();
   }
 
+  /** The engine workers, index = the {@code worker} label of metrics and /health. */
+  public List<Worker> engineWorkers() {
+    return Collections.unmodifiableList(workers);
+  }
+
   @Override
   public CompletableFuture<MediaRouter> createRouter() {
     int best = 0;
@@ -104,7 +112,7 @@ public final class EngineMediaBackend implements MediaBackend {
               liveObjects.decrementAndGet();
             }
           });
-          return new EngineRouter(router);
+          return new EngineRouter(router, router.createActiveSpeakerObserver(null));
         });
   }
 
@@ -112,7 +120,9 @@ public final class EngineMediaBackend implements MediaBackend {
   public List<WorkerStatus> workers() {
     List<WorkerStatus> l = new ArrayList<>();
     for (int i = 0; i < workers.size(); i++) {
-      l.add(new WorkerStatus(i, workers.get(i).closed() ? "closed" : "running", routerCounts.get(i).get(), 0));
+      Worker w = workers.get(i);
+      l.add(new WorkerStatus(i, w.closed() ? "closed" : "running", routerCounts.get(i).get(),
+          w.eventLoopLagMs() * 1000));
     }
     return l;
   }
@@ -134,9 +144,34 @@ public final class EngineMediaBackend implements MediaBackend {
 
   private final class EngineRouter implements MediaRouter {
     final Router router;
+    /** One per router, closed with it; its events go to {@link #speakerListener}. */
+    final CompletableFuture<RouterActiveSpeakerObserver> speaker;
+    volatile ActiveSpeakerListener speakerListener;
 
-    EngineRouter(Router router) {
+    EngineRouter(Router router, CompletableFuture<RouterActiveSpeakerObserver> speaker) {
       this.router = router;
+      this.speaker = speaker;
+      speaker.thenAccept(o -> o.addListener(producerId -> {
+        ActiveSpeakerListener l = speakerListener;
+        if (l != null) {
+          l.onDominantSpeaker(producerId);
+        }
+      }));
+    }
+
+    @Override
+    public void setActiveSpeakerListener(ActiveSpeakerListener listener) {
+      this.speakerListener = listener;
+    }
+
+    @Override
+    public CompletableFuture<Void> observeSpeaker(String producerId) {
+      return speaker.thenCompose(o -> o.addProducer(producerId));
+    }
+
+    @Override
+    public void unobserveSpeaker(String producerId) {
+      speaker.thenAccept(o -> o.removeProducer(producerId));
     }
 
     @Override
@@ -150,22 +185,37 @@ public final class EngineMediaBackend implements MediaBackend {
     }
 
     @Override
-    public boolean canConsume(String producerId, JsonNode rtpCapabilities) {
-      // Signaling does not call this on the hot path; engine consume() enforces it anyway.
-      return true;
+    public CompletableFuture<Boolean> canConsume(String producerId, JsonNode rtpCapabilities) {
+      RtpCapabilities caps;
+      try {
+        caps = Ortc.fromJson(rtpCapabilities, RtpCapabilities.class, "rtpCapabilities");
+      } catch (IllegalArgumentException e) {
+        return CompletableFuture.completedFuture(false);
+      }
+      // Signaling runs on its own executor, not the worker's loop: the async form.
+      return router.canConsume(producerId, caps);
     }
 
     @Override
     public CompletableFuture<MediaTransport> createTransport(TransportOptions options) {
       return transports.create(router, options).thenApply(t -> {
         liveObjects.incrementAndGet();
+        EngineTransport et = new EngineTransport(t);
         t.addListener(new Transport.Listener() {
+          @Override
+          public void onDownlinkBwe(DownlinkBwe bwe) {
+            MediaTransport.Listener l = et.listener;
+            if (l != null) {
+              l.onDownlinkBwe(bwe.desiredBitrate(), bwe.effectiveDesiredBitrate(), bwe.availableBitrate());
+            }
+          }
+
           @Override
           public void onClose() {
             liveObjects.decrementAndGet();
           }
         });
-        return new EngineTransport(t);
+        return et;
       });
     }
 
@@ -218,6 +268,7 @@ public final class EngineMediaBackend implements MediaBackend {
 
   private final class EngineTransport implements MediaTransport {
     final Transport transport;
+    volatile MediaTransport.Listener listener;
 
     EngineTransport(Transport transport) {
       this.transport = transport;
@@ -298,6 +349,11 @@ public final class EngineMediaBackend implements MediaBackend {
     @Override
     public void close() {
       transport.close();
+    }
+
+    @Override
+    public void setListener(MediaTransport.Listener l) {
+      this.listener = l;
     }
   }
 
@@ -423,7 +479,7 @@ public final class EngineMediaBackend implements MediaBackend {
 
     @Override
     public CompletableFuture<Void> setPriority(int priority) {
-      return CompletableFuture.completedFuture(null); // TODO(engine): Consumer.setPriority
+      return consumer.setPriority(priority);
     }
 
     @Override
@@ -481,8 +537,12 @@ public final class EngineMediaBackend implements MediaBackend {
     @Override
     public void onLayersChange(ConsumerLayers layers) {
       MediaConsumer.Listener l = listener;
-      if (l != null && layers != null) {
-        l.onLayersChanged(layers.spatialLayer, layers.temporalLayer == null ? 0 : layers.temporalLayer);
+      if (l != null) {
+        if (layers == null) {
+          l.onLayersChanged(null, null);
+        } else {
+          l.onLayersChanged(layers.spatialLayer, layers.temporalLayer == null ? 0 : layers.temporalLayer);
+        }
       }
     }
 

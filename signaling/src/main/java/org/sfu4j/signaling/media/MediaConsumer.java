@@ -48,7 +48,8 @@ public interface MediaConsumer {
 
     void onProducerResumed();
 
-    default void onLayersChanged(int spatialLayer, int temporalLayer) {}
+    /** The layers being forwarded changed; both null when none are (e.g. no key frame yet). */
+    default void onLayersChanged(Integer spatialLayer, Integer temporalLayer) {}
 
     default void onScore(JsonNode score) {}
   }

@@ -11,8 +11,11 @@ public interface MediaRouter {
   /** RtpCapabilities JSON (mediasoup v3 shape). */
   JsonNode rtpCapabilities();
 
-  /** Whether a peer with {@code rtpCapabilities} can consume the producer. */
-  boolean canConsume(String producerId, JsonNode rtpCapabilities);
+  /**
+   * Whether a peer with {@code rtpCapabilities} can consume the producer (false when it does not
+   * exist or the capabilities are malformed); answered on the router's loop, completes there.
+   */
+  CompletableFuture<Boolean> canConsume(String producerId, JsonNode rtpCapabilities);
 
   /** Creates a transport for a peer (WebRtcTransport in the daemon, DirectTransport in tests). */
   CompletableFuture<MediaTransport> createTransport(TransportOptions options);
@@ -25,6 +28,23 @@ public interface MediaRouter {
       MediaTransport transport, ConsumeSpec spec, long timeoutMs, PendingConsume.Listener listener);
 
   void close();
+
+  /**
+   * Sets the listener of the router's dominant-speaker detection (mediasoup's
+   * ActiveSpeakerObserver) over the producers added with {@link #observeSpeaker}.
+   */
+  void setActiveSpeakerListener(ActiveSpeakerListener listener);
+
+  /** Adds an audio producer to the dominant-speaker detection (video producers are ignored). */
+  CompletableFuture<Void> observeSpeaker(String producerId);
+
+  /** Removes a producer from it (closing producers leave on their own). */
+  void unobserveSpeaker(String producerId);
+
+  /** Dominant-speaker changes, on any thread. */
+  interface ActiveSpeakerListener {
+    void onDominantSpeaker(String producerId);
+  }
 
   /** What a transport is for; {@code forceTcp} and {@code sctp} are honoured when supported. */
   record TransportOptions(

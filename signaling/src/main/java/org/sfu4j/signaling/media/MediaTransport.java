@@ -35,4 +35,16 @@ public interface MediaTransport {
   String state();
 
   void close();
+
+  /** Sets the listener (one per transport). */
+  void setListener(Listener listener);
+
+  /** Transport events, on any thread. */
+  interface Listener {
+    /**
+     * Once a second while the downlink estimate runs (the receiver sends transport-cc feedback or
+     * REMB): what the consumers want, what they get with the allowed layers, the estimate; bps.
+     */
+    void onDownlinkBwe(long desiredBitrate, long effectiveDesiredBitrate, long availableBitrate);
+  }
 }

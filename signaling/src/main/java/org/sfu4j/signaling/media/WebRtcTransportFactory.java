@@ -25,6 +25,7 @@ import org.sfu4j.signaling.media.MediaRouter.TransportOptions;
  */
 public final class WebRtcTransportFactory implements TransportFactory {
   private final List<ListenInfo> listenInfos;
+  private final WebRtcNetworkCounters counters = new WebRtcNetworkCounters();
 
   /** {@code listenInfos}: UDP listen ip (+ announced address) of every transport, in preference order. */
   public WebRtcTransportFactory(List<ListenInfo> listenInfos) {
@@ -32,6 +33,11 @@ public final class WebRtcTransportFactory implements TransportFactory {
       throw new IllegalArgumentException("listenInfos must not be empty");
     }
     this.listenInfos = List.copyOf(listenInfos);
+  }
+
+  /** Socket drops and DTLS failures of every transport this factory created (for /metrics). */
+  public WebRtcNetworkCounters counters() {
+    return counters;
   }
 
   @Override
@@ -48,7 +54,10 @@ public final class WebRtcTransportFactory implements TransportFactory {
       copies.add(c);
     }
     o.listenInfos = copies;
-    return router.createWebRtcTransport(o);
+    return router.createWebRtcTransport(o).thenApply(t -> {
+      counters.track(router.worker(), t);
+      return t;
+    });
   }
 
   @Override
