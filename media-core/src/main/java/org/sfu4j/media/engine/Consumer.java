@@ -675,8 +675,15 @@ public abstract class Consumer {
     String cname = rtpParameters.rtcp != null && rtpParameters.rtcp.cname != null
         ? rtpParameters.rtcp.cname : transport.rtcpCname();
     sdes.addCname(ssrc, cname);
-    ByteBuf out = worker().allocator().heapBuffer(srBuilder.sizeInBytes() + sdes.sizeInBytes());
+    // RFC 3611 4.5: answer the endpoint's RRTR so it can measure RTT as a receiver.
+    org.sfu4j.media.rtcp.ExtendedReport.Builder xr = transport.xrBuilder().clear().ssrc(ssrc);
+    int xrBytes = transport.addPendingDlrr(xr, nowMs) ? xr.sizeInBytes() : 0;
+    ByteBuf out = worker().allocator()
+        .heapBuffer(srBuilder.sizeInBytes() + xrBytes + sdes.sizeInBytes());
     srBuilder.writeTo(out);
+    if (xrBytes > 0) {
+      xr.writeTo(out);
+    }
     sdes.writeTo(out);
     transport.sendRtcpFromEngine(out);
   }

@@ -101,6 +101,11 @@ public final class Producer {
   /** Per encoding: reception statistics and our report block about it. */
   private final RtcpReceiverReportGenerator[] receiverReports;
   private final ReceiverReport.Builder rrBuilder = new ReceiverReport.Builder();
+  /** XR RRTR blocks sent with our RRs, answered by the endpoint's DLRR (RFC 3611 RTT). */
+  private final org.sfu4j.media.quality.RrtrHistory rrtrHistory =
+      new org.sfu4j.media.quality.RrtrHistory();
+  /** Last RTT measured from an XR DLRR answer, -1 if none. */
+  private long xrRttMs = -1;
   /** RTCP report interval (RFC 3550 minimum for video-rate senders, as mediasoup uses 1 s). */
   static final long RTCP_REPORT_INTERVAL_MS = 1000;
   private long nextReportMs = Long.MIN_VALUE;
@@ -542,6 +547,9 @@ public final class Producer {
     NackGenerator g = nackGenerators[layer];
     if (g == null) {
       g = new NackGenerator(new NackSender(layer));
+      if (xrRttMs >= 0) {
+        g.setRtt((int) Math.min(Integer.MAX_VALUE, xrRttMs));
+      }
       nackGenerators[layer] = g;
     }
     return g;
@@ -582,11 +590,41 @@ public final class Producer {
     // RFC 3550 6.1: every compound carries an SDES CNAME.
     org.sfu4j.media.rtcp.Sdes.Builder sdes = transport.sdesBuilder().clear();
     sdes.addCname(transport.rtcpSsrc(), transport.rtcpCname());
+    // RFC 3611 4.4: an RRTR lets the endpoint answer with a DLRR, giving us (the receiver) RTT.
+    long ntp = org.sfu4j.media.quality.NtpTime.fromUnixMs(System.currentTimeMillis());
+    org.sfu4j.media.rtcp.ExtendedReport.Builder xr =
+        transport.xrBuilder().clear().ssrc(transport.rtcpSsrc()).rrtr(ntp);
     ByteBuf out = transport.router().worker().allocator()
-        .heapBuffer(rrBuilder.sizeInBytes() + sdes.sizeInBytes());
+        .heapBuffer(rrBuilder.sizeInBytes() + xr.sizeInBytes() + sdes.sizeInBytes());
     rrBuilder.writeTo(out);
+    xr.writeTo(out);
     sdes.writeTo(out);
+    rrtrHistory.onRrtrSent(ntp, nowMs);
     transport.sendRtcpFromEngine(out);
+  }
+
+  /**
+   * An XR DLRR sub-block addressed to our RTCP SSRC: if it echoes one of our RRTRs, the RTT
+   * (now − LRR − DLRR) becomes this producer's RTT for NACK retries.
+   *
+   * @return the RTT in ms, or -1 when the LRR is not ours
+   */
+  long onDlrr(long lastRr, long delaySinceLastRr, long nowMs) {
+    long rtt = rrtrHistory.onDlrr(lastRr, delaySinceLastRr, nowMs);
+    if (rtt >= 0) {
+      xrRttMs = rtt;
+      for (NackGenerator g : nackGenerators) {
+        if (g != null) {
+          g.setRtt((int) Math.min(Integer.MAX_VALUE, rtt));
+        }
+      }
+    }
+    return rtt;
+  }
+
+  /** RTT measured from XR RRTR/DLRR, -1 if none yet. */
+  long xrRttMs() {
+    return xrRttMs;
   }
 
   /** A Sender Report arrived for {@code stream}: LSR/DLSR and the NTP/RTP mapping. */

@@ -103,6 +103,17 @@ public abstract class Transport {
   /** CNAME of the RTCP this transport originates as a receiver (RFC 3550 6.5.1). */
   private final String rtcpCname = "sfu4j-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
   private final org.sfu4j.media.rtcp.Sdes.Builder sdesBuilder = new org.sfu4j.media.rtcp.Sdes.Builder();
+  private final org.sfu4j.media.rtcp.ExtendedReport.Builder xrBuilder =
+      new org.sfu4j.media.rtcp.ExtendedReport.Builder();
+  private final org.sfu4j.media.rtcp.ExtendedReport xrView = new org.sfu4j.media.rtcp.ExtendedReport();
+  /**
+   * The endpoint's last XR RRTR (RFC 3611 4.4) not yet answered: the next consumer SR compound
+   * carries the DLRR (4.5) so the endpoint, as a receiver, can measure RTT.
+   */
+  private boolean rrtrPending;
+  private long rrtrSsrc;
+  private long rrtrLastRr;
+  private long rrtrReceivedMs;
   /** Send-side BWE of what this transport's consumers send. */
   private final TransportBwe bwe = new TransportBwe(this);
 
@@ -339,6 +350,11 @@ public abstract class Transport {
             bwe.onTransportCcFeedback(buf, off, len, nowMs);
           }
           break;
+        case RtcpPacketType.XR:
+          if (xrView.wrap(buf, off, len) == RtcpDropReason.OK) {
+            onExtendedReport(xrView, nowMs);
+          }
+          break;
         default:
           break;
       }
@@ -346,6 +362,43 @@ public abstract class Transport {
     if (c.dropReason() != RtcpDropReason.OK) {
       drops.count(EngineReason.RTCP_INVALID);
     }
+  }
+
+  private void onExtendedReport(org.sfu4j.media.rtcp.ExtendedReport xr, long nowMs) {
+    if (xr.hasRrtr()) {
+      rrtrPending = true;
+      rrtrSsrc = xr.ssrc();
+      rrtrLastRr = org.sfu4j.media.quality.NtpTime.compact(xr.rrtrNtpTimestamp());
+      rrtrReceivedMs = nowMs;
+    }
+    for (int i = 0; i < xr.dlrrCount(); i++) {
+      if (xr.dlrrSsrc(i) != rtcpSsrc) {
+        continue;
+      }
+      long lastRr = xr.dlrrLastRr(i);
+      long delay = xr.dlrrDelay(i);
+      // Every producer sends RRTRs with our RTCP SSRC; the one that sent this LRR takes the RTT.
+      for (Producer p : producers.values()) {
+        if (p.onDlrr(lastRr, delay, nowMs) >= 0) {
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds the DLRR answering the endpoint's pending RRTR to {@code xr} (once per RRTR).
+   *
+   * @return whether a sub-block was added
+   */
+  boolean addPendingDlrr(org.sfu4j.media.rtcp.ExtendedReport.Builder xr, long nowMs) {
+    if (!rrtrPending) {
+      return false;
+    }
+    rrtrPending = false;
+    xr.addDlrr(rrtrSsrc, rrtrLastRr,
+        org.sfu4j.media.quality.NtpTime.msToCompact(Math.max(0, nowMs - rrtrReceivedMs)));
+    return true;
   }
 
   private void onReportBlocks(ByteBuf buf, int at, int count, int end) {
@@ -574,6 +627,10 @@ public abstract class Transport {
 
   String rtcpCname() {
     return rtcpCname;
+  }
+
+  org.sfu4j.media.rtcp.ExtendedReport.Builder xrBuilder() {
+    return xrBuilder;
   }
 
   org.sfu4j.media.rtcp.Sdes.Builder sdesBuilder() {

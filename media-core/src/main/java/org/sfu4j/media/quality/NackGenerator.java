@@ -110,6 +110,11 @@ public final class NackGenerator {
   }
 
   /** Latest round-trip time to the sender; drives the retry interval. */
+  /** RTT currently used for retry intervals. */
+  public int rttMs() {
+    return rttMs;
+  }
+
   public void setRtt(int rttMs) {
     this.rttMs = Math.max(0, rttMs);
   }
