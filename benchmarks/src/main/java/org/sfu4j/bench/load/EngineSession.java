@@ -214,6 +214,11 @@ public final class EngineSession implements LoadSession {
   }
 
   @Override
+  public boolean keyFrameRequested(int publisher) {
+    return KeyFrameRequests.drain(publishers[publisher].receivedRtcp());
+  }
+
+  @Override
   public <T> T onReceiveThread(Callable<T> task) throws Exception {
     return drain != null ? drain.call(task) : rxLoop.call(task);
   }

@@ -56,8 +56,11 @@ public final class LoadRun {
     ProcessStats rx = new ProcessStats(ProcessHandle.current().pid(), "load-rx", null);
     long rxTicks0 = -1;
     long wait0 = -1;
-    long start = System.nanoTime();
     sender.start();
+    // Storm: the peers join now, while the publishers that produced already send.
+    session.awaitReady();
+    stats.cpuCoresSinceLast();
+    long start = System.nanoTime();
     long measureStart = 0;
     long measureTicks = 0;
     int total = config.warmupSeconds() + config.durationSeconds();
@@ -124,7 +127,8 @@ public final class LoadRun {
         ? (rxTicks1 - rxTicks0) / ProcessStats.TICKS_PER_SECOND / seconds : Double.NaN;
     String setup = session.setupJson();
     double waitShare = wait0 >= 0 && wait1 >= 0 ? (wait1 - wait0) / 1e9 / seconds : Double.NaN;
-    setup = (setup.isEmpty() ? "" : setup + ",") + "\"tool_rx_cpu_cores\":"
+    setup = (setup.isEmpty() ? "" : setup + ",") + "\"key_frames_on_request\":"
+        + clock.keyFramesOnRequest() + ",\"tool_rx_cpu_cores\":"
         + LoadReport.num(rxCpu) + ",\"target_runqueue_wait\":" + LoadReport.num(waitShare);
     out.println("target waited for a CPU " + LoadReport.num(waitShare)
         + " s per s (runnable, not running: the machine's contention, not the code)");

@@ -78,7 +78,11 @@ final class SrtpSubscriber extends SimpleChannelInboundHandler<DatagramPacket>
     return new DtlsParameters(DtlsRole.CLIENT, certificate.fingerprints());
   }
 
-  /** Sends nominating checks every 50 ms until the server answers (blocking, off the loop). */
+  /**
+   * Sends a nominating check and retransmits it (same transaction id, RFC 8489 6.2.1: a late
+   * answer to the first transmission still counts) after 50, 100, 200, then every 400 ms until the
+   * server answers. Blocking, off the loop.
+   */
   void connectIce(IceParameters serverIce, InetSocketAddress serverAddress, Duration timeout)
       throws Exception {
     server = serverAddress;
@@ -86,9 +90,10 @@ final class SrtpSubscriber extends SimpleChannelInboundHandler<DatagramPacket>
     byte[] key = serverIce.getPassword().getBytes(StandardCharsets.UTF_8);
     long tieBreaker = RANDOM.nextLong();
     long deadline = System.nanoTime() + timeout.toNanos();
+    byte[] tid = new byte[12];
+    RANDOM.nextBytes(tid);
+    long rto = 50;
     while (System.nanoTime() < deadline) {
-      byte[] tid = new byte[12];
-      RANDOM.nextBytes(tid);
       channel.eventLoop().submit(() -> {
         transactionId = tid;
         ByteBuf b = channel.alloc().buffer(StunMessageWriter.bindingRequestSize(username, true));
@@ -97,10 +102,10 @@ final class SrtpSubscriber extends SimpleChannelInboundHandler<DatagramPacket>
         channel.writeAndFlush(new DatagramPacket(b, server));
       }).get(5, TimeUnit.SECONDS);
       try {
-        iceDone.get(50, TimeUnit.MILLISECONDS);
+        iceDone.get(rto, TimeUnit.MILLISECONDS);
         return;
       } catch (java.util.concurrent.TimeoutException again) {
-        // retransmit
+        rto = Math.min(rto * 2, 400);
       }
     }
     throw new IllegalStateException("ICE: no binding success from " + server);
