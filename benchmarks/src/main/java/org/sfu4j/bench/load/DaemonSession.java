@@ -49,6 +49,7 @@ public final class DaemonSession implements LoadSession {
   private final SubscriberLoop rxLoop = new SubscriberLoop();
   private final DtlsHandshakeExecutor handshakes;
   private final ProcessStats stats;
+  private final ConsentKeeper consent = new ConsentKeeper();
   private final long stormStart;
   private final ExecutorService pool;
   private final List<Future<?>> setup = new ArrayList<>();
@@ -152,6 +153,7 @@ public final class DaemonSession implements LoadSession {
       publishers[idx] = peer;
     }
     peer.connectIce(ice(tr), candidate(tr), TIMEOUT);
+    consent.add(peer);
     t = phases.lap("ice", t);
     c.request("connectWebRtcTransport", connectRequest(tr, DtlsRole.CLIENT,
         peer.dtlsParameters(DtlsRole.CLIENT).getFingerprints()));
@@ -351,6 +353,7 @@ public final class DaemonSession implements LoadSession {
 
   @Override
   public void close() {
+    consent.close();
     if (closed) {
       return;
     }

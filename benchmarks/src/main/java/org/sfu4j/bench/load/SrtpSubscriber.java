@@ -58,6 +58,9 @@ final class SrtpSubscriber extends SimpleChannelInboundHandler<DatagramPacket>
   /** jitsi-srtp works on arrays: each packet is copied once into this reused heap buffer. */
   private final ByteBuf heap = io.netty.buffer.Unpooled.buffer(2048, 2048);
   private byte[] transactionId;
+  /** Browsers refresh consent every ~5 s (RFC 7675 allows 4-6 s). */
+  static final long CONSENT_INTERVAL_MS = 5000;
+  private volatile java.util.concurrent.ScheduledFuture<?> consent;
   private long decryptFailures;
 
   SrtpSubscriber(int index, int subscribersPerPublisher, LoadMeter meter,
@@ -96,19 +99,30 @@ final class SrtpSubscriber extends SimpleChannelInboundHandler<DatagramPacket>
     while (System.nanoTime() < deadline) {
       channel.eventLoop().submit(() -> {
         transactionId = tid;
-        ByteBuf b = channel.alloc().buffer(StunMessageWriter.bindingRequestSize(username, true));
-        stun.writeBindingRequest(b, tid, username, IceCandidate.computePriority(110, 65535, 1),
-            true, tieBreaker, key);
-        channel.writeAndFlush(new DatagramPacket(b, server));
+        sendCheck(tid, username, tieBreaker, key);
       }).get(5, TimeUnit.SECONDS);
       try {
         iceDone.get(rto, TimeUnit.MILLISECONDS);
+        // Consent freshness (RFC 7675): the SFU drops a tuple after 30 s without a check.
+        consent = channel.eventLoop().scheduleAtFixedRate(() -> {
+          byte[] t = new byte[12];
+          RANDOM.nextBytes(t);
+          sendCheck(t, username, tieBreaker, key);
+        }, CONSENT_INTERVAL_MS, CONSENT_INTERVAL_MS, TimeUnit.MILLISECONDS);
         return;
       } catch (java.util.concurrent.TimeoutException again) {
         rto = Math.min(rto * 2, 400);
       }
     }
     throw new IllegalStateException("ICE: no binding success from " + server);
+  }
+
+  /** One binding request; event loop only. */
+  private void sendCheck(byte[] tid, String username, long tieBreaker, byte[] key) {
+    ByteBuf b = channel.alloc().buffer(StunMessageWriter.bindingRequestSize(username, true));
+    stun.writeBindingRequest(b, tid, username, IceCandidate.computePriority(110, 65535, 1),
+        true, tieBreaker, key);
+    channel.writeAndFlush(new DatagramPacket(b, server));
   }
 
   /** Runs the DTLS client handshake against the server's fingerprints; blocks until keyed. */
@@ -122,6 +136,10 @@ final class SrtpSubscriber extends SimpleChannelInboundHandler<DatagramPacket>
   }
 
   void close() {
+    java.util.concurrent.ScheduledFuture<?> c = consent;
+    if (c != null) {
+      c.cancel(false);
+    }
     dtls.close();
     SrtpSession s = srtp;
     if (s != null) {
