@@ -92,7 +92,7 @@ with_baseline() { # MODE P S D
   base=""
   if [ -n "${REUSE_BASELINE:-}" ] && [ -f "$RESULTS/results.log" ]; then
     base=$(grep " mode=relay publishers=$2 consumers=$(($2 * $3)) " "$RESULTS/results.log" \
-      | grep " duration=$4 " | tail -1 | sed 's/^.* mode=relay /RESULT /; s/ duration=[^ ]*//' || true)
+      | grep " duration=$4$" | tail -1 | sed 's/^.* mode=relay /RESULT /; s/ duration=[^ ]*//' || true)
   fi
   [ -n "$base" ] || base=$(run_relay "$2" "$3" "$4")
   pps=$(echo "$base" | result_field pps_out)
