@@ -142,7 +142,8 @@ class ChromeRtxTest {
       ByteBuf rrBuf = null;
       for (byte[] b : new ArrayList<>(h.rtcpUpstream)) {
         if ((b[1] & 0xFF) == RtcpPacketType.RR) {
-          rrBuf = Unpooled.wrappedBuffer(b);
+          int len = 4 * (((b[2] & 0xFF) << 8 | (b[3] & 0xFF)) + 1); // the RR, not the SDES after it
+          rrBuf = Unpooled.wrappedBuffer(b, 0, Math.min(len, b.length));
         }
       }
       assertNotNull(rrBuf, "RR sent");
