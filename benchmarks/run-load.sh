@@ -113,7 +113,7 @@ case "${1:-}" in
     for s in $4; do
       line=$(with_baseline "$mode" "$p" "$s" "$d")
 
-      relay=$(grep "mode=relay" "$RESULTS/results.log" | tail -1 | grep -o 'pps_out=[^ ]*' | cut -d= -f2)
+      relay=$(j baseline_pps)
       f() { echo "$line" | result_field "$1"; }
       json=$(ls -t "$RESULTS"/"$mode"-p"$p"-s"$s"-*.json 2>/dev/null | head -1)
       j() { [ -n "$json" ] && python3 -c "import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print('n/a' if v is None else (round(v) if sys.argv[2]=='pps_per_core' or sys.argv[2]=='baseline_pps_per_core' else v))" "$json" "$1" || echo n/a; }

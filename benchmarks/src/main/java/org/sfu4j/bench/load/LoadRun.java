@@ -56,6 +56,12 @@ public final class LoadRun {
     ProcessStats rx = new ProcessStats(ProcessHandle.current().pid(), "load-rx", null);
     long rxTicks0 = -1;
     long wait0 = -1;
+    int streams = meter.streams();
+    int[] publisherOf = new int[streams];
+    for (int s = 0; s < streams; s++) {
+      int subscriber = s >>> 1;
+      publisherOf[s] = Probe.streamId(subscriber / config.subscribersPerPublisher(), s & 1);
+    }
     sender.start();
     // Storm: the peers join now, while the publishers that produced already send.
     session.awaitReady();
@@ -90,8 +96,9 @@ public final class LoadRun {
           out.printf("warm-up done; paused %d ms to drain queues%n", paused / 1_000_000);
           session.onReceiveThread(meter::takeInterval);
         }
+        long[] sentAtMark = clock.lastSent().clone(); // the clock is paused (or not started)
         session.onReceiveThread(() -> {
-          meter.startMeasuring();
+          meter.startMeasuring(config.warmupSeconds() > 0 ? sentAtMark : null, publisherOf);
           return null;
         });
         measureStart = System.nanoTime();
@@ -113,12 +120,6 @@ public final class LoadRun {
     sender.join(5000);
     drain(session, meter);
     long[] lastSent = clock.lastSent();
-    int streams = meter.streams();
-    int[] publisherOf = new int[streams];
-    for (int s = 0; s < streams; s++) {
-      int subscriber = s >>> 1;
-      publisherOf[s] = Probe.streamId(subscriber / config.subscribersPerPublisher(), s & 1);
-    }
     LoadMeter.Totals totals = session.onReceiveThread(() -> meter.totals(lastSent, publisherOf));
     double seconds = (stop - measureStart) / 1e9;
     double cpu = measureTicks >= 0 && stopTicks >= 0
