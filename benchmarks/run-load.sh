@@ -6,7 +6,10 @@
 #                                                 (worker thread pinned to CPU 1, peers to CPU 0)
 #   benchmarks/run-load.sh daemon P S DURATION    relay baseline, then sfu4j daemon (taskset -c 1)
 #                                                 driven over WebSocket signaling
-#   benchmarks/run-load.sh storm DURATION [PEERS] join storm against the daemon (default 200 peers)
+#   benchmarks/run-load.sh storm DURATION [PEERS] [CONCURRENCY]
+#                                                 join storm against the daemon: PEERS (default
+#                                                 200) in one room, CONCURRENCY joining at once
+#                                                 (default: all), then DURATION s of media
 #   benchmarks/run-load.sh knee MODE P "S1 S2 .." DURATION
 #                                                 increasing subscribers per publisher until
 #                                                 loss > 1 %; prints one table row per step
@@ -31,8 +34,9 @@ mkdir -p "$RESULTS"
 
 result_field() { sed -n "s/^RESULT .*$1=\([^ ]*\).*/\1/p" | tail -1; }
 
-log_result() { # mode line
-  echo "$(date -u +%FT%TZ) load=$(cut -d' ' -f1 /proc/loadavg) mode=$1 ${2#RESULT }" >> "$RESULTS/results.log"
+log_result() { # mode line [duration]
+  echo "$(date -u +%FT%TZ) load=$(cut -d' ' -f1 /proc/loadavg) mode=$1 ${2#RESULT }${3:+ duration=$3}" \
+    >> "$RESULTS/results.log"
 }
 
 run_relay() { # P S D -> prints the RESULT line
@@ -46,7 +50,7 @@ run_relay() { # P S D -> prints the RESULT line
     --results "$RESULTS" --label "relay pinned cpu1" --quiet $EXTRA | tee /dev/stderr | grep '^RESULT' || true)
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  log_result relay "$out"
+  log_result relay "$out" "$d"
   echo "$out"
 }
 
@@ -63,11 +67,13 @@ run_engine() { # P S D BASELINE_PPS BASELINE_CPU
 run_daemon() { # P S D BASELINE_PPS BASELINE_CPU
   local pid out
   [ -f "$DAEMON_JAR" ] || { echo "missing $DAEMON_JAR" >&2; return 2; }
-  taskset -c 1 java $JAVA_OPTS -jar "$DAEMON_JAR" --dev --http-ip 127.0.0.1 --http-port "$HTTP_PORT" \
+  # --config: the --dev settings with room limits raised (benchmarks/load-daemon.yaml)
+  taskset -c 1 java $JAVA_OPTS -jar "$DAEMON_JAR" --config benchmarks/load-daemon.yaml \
+    --http-ip 127.0.0.1 --http-port "$HTTP_PORT" \
     --rtc-listen-ip 127.0.0.1 --rtc-min-port "$RTC_PORT" --rtc-max-port $((RTC_PORT + 10)) \
     --workers 1 > "$RESULTS/.daemon.out" 2>&1 &
   pid=$!
-  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$HTTP_PORT/health" >/dev/null 2>&1 && break; sleep 0.2; done
+  for _ in $(seq 100); do grep -q 'sfu4j is running' "$RESULTS/.daemon.out" 2>/dev/null && break; sleep 0.2; done
   out=$(taskset -c 0 java $JAVA_OPTS -jar "$JAR" --mode "${MODE_OVERRIDE:-daemon}" \
     --daemon "ws://127.0.0.1:$HTTP_PORT" --metrics "http://127.0.0.1:$HTTP_PORT/metrics" \
     --target-pid "$pid" --publishers "$1" --subscribers "$2" --duration "$3" --warmup "$WARMUP" \
@@ -81,7 +87,14 @@ run_daemon() { # P S D BASELINE_PPS BASELINE_CPU
 
 with_baseline() { # MODE P S D
   local base pps cpu
-  base=$(run_relay "$2" "$3" "$4")
+  # REUSE_BASELINE=1: take the last relay run at the same P, S and duration from results.log
+  # (saves a relay run per step when engine and daemon knees run back to back)
+  base=""
+  if [ -n "${REUSE_BASELINE:-}" ] && [ -f "$RESULTS/results.log" ]; then
+    base=$(grep " mode=relay publishers=$2 consumers=$(($2 * $3)) " "$RESULTS/results.log" \
+      | grep " duration=$4$" | tail -1 | sed 's/^.* mode=relay /RESULT /; s/ duration=[^ ]*//' || true)
+  fi
+  [ -n "$base" ] || base=$(run_relay "$2" "$3" "$4")
   pps=$(echo "$base" | result_field pps_out)
   cpu=$(echo "$base" | result_field cpu_cores)
   echo "baseline: $base" >&2
@@ -91,21 +104,22 @@ with_baseline() { # MODE P S D
 case "${1:-}" in
   relay) run_relay "$2" "$3" "$4" ;;
   engine|daemon) with_baseline "$1" "$2" "$3" "$4" ;;
-  storm) MODE_OVERRIDE=storm EXTRA="$EXTRA --storm-peers ${3:-200}" run_daemon 1 1 "${2:-10}" NaN NaN ;;
+  storm) MODE_OVERRIDE=storm EXTRA="$EXTRA --storm-peers ${3:-200} ${4:+--concurrency $4}" \
+    run_daemon 1 1 "${2:-10}" NaN NaN ;;
   knee)
     mode=$2 p=$3 d=$5
-    echo "| mode | publishers | consumers | pps_out | relay pps_out | baseline_ratio | loss % | p50 ms | p99 ms | cpu cores | pps/core | relay pps/core | per-core ratio | run-queue wait | RSS MB | load avg |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| mode | publishers | consumers | pps_out | relay pps_out | baseline_ratio | loss % | p50 ms | p99 ms | cpu cores | pps/core | relay pps/core | per-core ratio | run-queue wait | tool rx cpu | late frames | RSS MB | direct MB | load avg |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     for s in $4; do
       line=$(with_baseline "$mode" "$p" "$s" "$d")
 
-      relay=$(grep "mode=relay" "$RESULTS/results.log" | tail -1 | grep -o 'pps_out=[^ ]*' | cut -d= -f2)
+      relay=$(j baseline_pps)
       f() { echo "$line" | result_field "$1"; }
       json=$(ls -t "$RESULTS"/"$mode"-p"$p"-s"$s"-*.json 2>/dev/null | head -1)
       j() { [ -n "$json" ] && python3 -c "import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print('n/a' if v is None else (round(v) if sys.argv[2]=='pps_per_core' or sys.argv[2]=='baseline_pps_per_core' else v))" "$json" "$1" || echo n/a; }
-      echo "| $mode | $p | $(f consumers) | $(f pps_out) | $relay | $(f baseline_ratio) | $(f loss_pct) | $(f p50_ms) | $(f p99_ms) | $(f cpu_cores) | $(j pps_per_core) | $(j baseline_pps_per_core) | $(j per_core_ratio) | $(j target_runqueue_wait) | $(f rss_mb) | $(j load_average) |"
+      echo "| $mode | $p | $(f consumers) | $(f pps_out) | $relay | $(f baseline_ratio) | $(f loss_pct) | $(f p50_ms) | $(f p99_ms) | $(f cpu_cores) | $(j pps_per_core) | $(j baseline_pps_per_core) | $(j per_core_ratio) | $(j target_runqueue_wait) | $(j tool_rx_cpu_cores) | $(j late_frames) | $(f rss_mb) | $(j direct_mb) | $(j load_average) |"
       loss=$(f loss_pct)
       if [ -z "${KNEE_ALL:-}" ] && { [ -z "$loss" ] || awk "BEGIN{exit !($loss > 1.0)}"; }; then echo "knee: loss ${loss:-n/a}% at S=$s"; break; fi
     done ;;
-  *) sed -n '2,16p' "$0"; exit 2 ;;
+  *) sed -n '2,19p' "$0"; exit 2 ;;
 esac

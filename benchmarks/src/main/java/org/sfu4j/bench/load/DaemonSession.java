@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.sfu4j.ice.IceParameters;
 import org.sfu4j.media.ortc.MediaKind;
 import org.sfu4j.media.testpeer.WebRtcTestPeer;
@@ -35,7 +36,8 @@ import org.sfu4j.srtp.DtlsRole;
  */
 public final class DaemonSession implements LoadSession {
   static final Duration TIMEOUT = Duration.ofSeconds(30);
-  static final String ROOM = "load";
+  /** Room ids are {@code load-<run>-<publisher>}: a new run never meets a stale peer. */
+  static final String ROOM_PREFIX = "load-";
 
   private final LoadConfig config;
   private final LoadMeter meter;
@@ -45,48 +47,64 @@ public final class DaemonSession implements LoadSession {
   private final WebRtcTestPeer[] publishers;
   private final SrtpSubscriber[] subscribers;
   private final SubscriberLoop rxLoop = new SubscriberLoop();
-  private final DtlsHandshakeExecutor handshakes = new DtlsHandshakeExecutor(32, TIMEOUT);
+  private final DtlsHandshakeExecutor handshakes;
   private final ProcessStats stats;
+  private final ConsentKeeper consent = new ConsentKeeper();
   private final long stormStart;
-  private final long setupMillis;
+  private final ExecutorService pool;
+  private final List<Future<?>> setup = new ArrayList<>();
+  /** Publishers that have produced; before that their packets are dropped, not sent. */
+  private final AtomicReferenceArray<WebRtcTestPeer> sending;
+  private long setupMillis = -1;
+  private long droppedBeforeProduce;
+  private final PhaseTimes phases = new PhaseTimes();
+  private long pendingConsumes;
+  private int failedPeers;
+  private String firstFailure;
+  private boolean closed;
+  private final String run = Long.toString(System.currentTimeMillis(), 36);
 
   public DaemonSession(LoadConfig config, LoadMeter meter) throws Exception {
     this.config = config;
     this.meter = meter;
     this.stats = new ProcessStats(config.targetPid(), null, config.metricsUrl());
+    this.pool = Executors.newFixedThreadPool(config.concurrency());
+    this.handshakes = new DtlsHandshakeExecutor(config.concurrency(), TIMEOUT);
     int p = config.publishers();
     int n = config.subscribers();
     publishers = new WebRtcTestPeer[p];
+    sending = new AtomicReferenceArray<>(p);
     subscribers = new SrtpSubscriber[n];
     DtlsCertificate certificate = DtlsCertificate.generateEcdsaP256();
-    List<CompletableFuture<String[]>> produced = new ArrayList<>();
-    for (int i = 0; i < p; i++) {
-      produced.add(new CompletableFuture<>());
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(32);
     stormStart = System.nanoTime();
+    for (int i = 0; i < p; i++) {
+      int idx = i;
+      setup.add(pool.submit(() -> tolerate(() -> publish(idx))));
+    }
+    for (int j = 0; j < n; j++) {
+      int idx = j;
+      setup.add(pool.submit(() -> tolerate(() -> {
+        subscribe(idx, certificate);
+        return null;
+      })));
+    }
+    if (!config.mode().equals("storm")) {
+      awaitReady();
+    }
+  }
+
+  /**
+   * Waits for every join. In {@code storm} mode the run calls this after starting the
+   * publishers' clock, so each publisher sends (and answers PLIs) as soon as it has produced,
+   * while the rest of the storm is still joining, as in a real room.
+   */
+  @Override
+  public void awaitReady() throws Exception {
+    if (setupMillis >= 0) {
+      return;
+    }
     try {
-      List<Future<?>> all = new ArrayList<>();
-      for (int i = 0; i < p; i++) {
-        int idx = i;
-        all.add(pool.submit(() -> {
-          try {
-            produced.get(idx).complete(publish(idx));
-          } catch (Exception e) {
-            produced.get(idx).completeExceptionally(e);
-            throw e;
-          }
-          return null;
-        }));
-      }
-      for (int j = 0; j < n; j++) {
-        int idx = j;
-        all.add(pool.submit(() -> {
-          subscribe(idx, certificate, produced.get(idx / config.subscribersPerPublisher()));
-          return null;
-        }));
-      }
-      for (Future<?> f : all) {
+      for (Future<?> f : setup) {
         f.get(180, TimeUnit.SECONDS);
       }
     } catch (Exception e) {
@@ -96,67 +114,126 @@ public final class DaemonSession implements LoadSession {
     }
     pool.shutdown();
     setupMillis = (System.nanoTime() - stormStart) / 1_000_000;
+    System.out.println(config.publishers() + config.subscribers() + " peers set up in "
+        + setupMillis + " ms (" + failedPeers + " failed" + (firstFailure == null ? ""
+        : ", first: " + firstFailure) + "); " + phases.summary());
+  }
+
+  /**
+   * Runs one peer's set-up. In storm mode a failed peer is counted (with the first reason) and
+   * the storm goes on, since how many peers a storm loses is a result; otherwise it fails the run.
+   */
+  private <T> T tolerate(Callable<T> peerSetup) throws Exception {
+    try {
+      return peerSetup.call();
+    } catch (Exception e) {
+      if (!config.mode().equals("storm")) {
+        throw e;
+      }
+      synchronized (phases) {
+        failedPeers++;
+        if (firstFailure == null) {
+          firstFailure = String.valueOf(e.getMessage());
+        }
+      }
+      return null;
+    }
   }
 
   /** Joins publisher {@code idx}, connects, produces; returns its producer ids (video, audio). */
   private String[] publish(int idx) throws Exception {
     String peerId = "pub-" + idx;
-    ProtooClient c = join(peerId);
-    JsonNode t = c.request("createWebRtcTransport", transportRequest(true));
+    long t0 = System.nanoTime();
+    ProtooClient c = join(roomOf(idx), peerId);
+    long t = phases.lap("join", t0);
+    JsonNode tr = c.request("createWebRtcTransport", transportRequest(true));
+    t = phases.lap("create_transport", t);
     WebRtcTestPeer peer = WebRtcTestPeer.create();
     synchronized (publishers) {
       publishers[idx] = peer;
     }
-    peer.connectIce(ice(t), candidate(t), TIMEOUT);
-    c.request("connectWebRtcTransport", connectRequest(t, DtlsRole.CLIENT,
+    peer.connectIce(ice(tr), candidate(tr), TIMEOUT);
+    consent.add(peer);
+    t = phases.lap("ice", t);
+    c.request("connectWebRtcTransport", connectRequest(tr, DtlsRole.CLIENT,
         peer.dtlsParameters(DtlsRole.CLIENT).getFingerprints()));
-    peer.connectDtls(DtlsRole.CLIENT, fingerprints(t), TIMEOUT);
+    peer.connectDtls(DtlsRole.CLIENT, fingerprints(tr), TIMEOUT);
+    t = phases.lap("dtls", t);
     String[] ids = new String[2];
-    ids[0] = produce(c, t, MediaKind.VIDEO, idx);
+    ids[0] = produce(c, tr, MediaKind.VIDEO, idx);
     if (config.traffic().audio()) {
-      ids[1] = produce(c, t, MediaKind.AUDIO, idx);
+      ids[1] = produce(c, tr, MediaKind.AUDIO, idx);
     }
+    sending.set(idx, peer);
+    phases.lap("produce_consume", t);
+    phases.lap("peer_total", t0);
     return ids;
   }
 
-  private void subscribe(int idx, DtlsCertificate certificate,
-      CompletableFuture<String[]> producer) throws Exception {
+  /**
+   * Joins subscriber {@code idx}, connects and consumes its publisher's video (and audio) by peer
+   * id and kind, without waiting for the publisher: if it has not produced yet the daemon queues
+   * the request ({@code pending}) and later sends {@code newConsumer}, which the client answers ok
+   * (the daemon then resumes the consumer). Returns when every consumer exists.
+   */
+  private void subscribe(int idx, DtlsCertificate certificate) throws Exception {
     int pub = idx / config.subscribersPerPublisher();
-    ProtooClient c = join("sub-" + idx);
-    JsonNode t = c.request("createWebRtcTransport", transportRequest(false));
+    long t0 = System.nanoTime();
+    ProtooClient c = join(roomOf(pub), "sub-" + idx);
+    long t = phases.lap("join", t0);
+    JsonNode tr = c.request("createWebRtcTransport", transportRequest(false));
+    t = phases.lap("create_transport", t);
     SrtpSubscriber sub = new SrtpSubscriber(idx, config.subscribersPerPublisher(), meter,
         certificate, handshakes);
     synchronized (subscribers) {
       subscribers[idx] = sub;
     }
     sub.attach(rxLoop.open(sub));
-    sub.connectIce(ice(t), candidate(t), TIMEOUT);
-    c.request("connectWebRtcTransport", connectRequest(t, DtlsRole.CLIENT,
+    sub.connectIce(ice(tr), candidate(tr), TIMEOUT);
+    t = phases.lap("ice", t);
+    c.request("connectWebRtcTransport", connectRequest(tr, DtlsRole.CLIENT,
         sub.dtlsParameters().getFingerprints()));
-    sub.connectDtls(fingerprints(t), TIMEOUT);
-    String[] ids = producer.get(120, TimeUnit.SECONDS);
-    for (String producerId : ids) {
-      if (producerId == null) {
+    sub.connectDtls(fingerprints(tr), TIMEOUT);
+    t = phases.lap("dtls", t);
+    List<MediaKind> kinds = config.traffic().audio() ? List.of(MediaKind.VIDEO, MediaKind.AUDIO)
+        : List.of(MediaKind.VIDEO);
+    int pending = 0;
+    for (MediaKind kind : kinds) {
+      ObjectNode req = ProtooClient.object();
+      req.put("transportId", tr.path("id").asText()).put("peerId", "pub-" + pub)
+          .put("kind", kind.name().toLowerCase(Locale.ROOT)).put("paused", false);
+      JsonNode consumer = c.request("consume", req);
+      if (consumer.path("pending").asBoolean(false)) {
+        pending++;
         continue;
       }
-      ObjectNode req = ProtooClient.object();
-      req.put("transportId", t.path("id").asText()).put("peerId", "pub-" + pub)
-          .put("producerId", producerId).put("paused", false);
-      JsonNode consumer = c.request("consume", req);
-      if (consumer.has("id")) {
-        ObjectNode resume = ProtooClient.object();
-        resume.put("consumerId", consumer.path("id").asText());
-        try {
-          c.request("resumeConsumer", resume);
-        } catch (IllegalStateException alreadyRunning) {
-          // not paused: fine
-        }
+      ObjectNode resume = ProtooClient.object();
+      resume.put("consumerId", consumer.path("id").asText());
+      c.request("resumeConsumer", resume); // what mediasoup-client apps do after consume
+    }
+    for (int i = 0; i < pending; i++) {
+      c.awaitServerRequest("newConsumer", Duration.ofSeconds(120));
+    }
+    if (pending > 0) {
+      synchronized (phases) {
+        pendingConsumes += pending;
       }
     }
+    phases.lap("produce_consume", t);
+    phases.lap("peer_total", t0);
   }
 
-  private ProtooClient join(String peerId) throws Exception {
-    ProtooClient c = ProtooClient.connect(http, config.daemonUrl(), ROOM, peerId, signaling);
+  /**
+   * Publisher {@code pub} and its S subscribers share a room of their own (a webinar each): the
+   * daemon's rooms stay at S + 1 peers ({@code --dev} allows 100 per room) and nobody is offered
+   * producers it does not consume.
+   */
+  private String roomOf(int pub) {
+    return ROOM_PREFIX + run + "-" + pub;
+  }
+
+  private ProtooClient join(String room, String peerId) throws Exception {
+    ProtooClient c = ProtooClient.connect(http, config.daemonUrl(), room, peerId, signaling);
     synchronized (clients) {
       clients.add(c);
     }
@@ -224,7 +301,18 @@ public final class DaemonSession implements LoadSession {
 
   @Override
   public void send(int publisher, int kind, byte[] packet, int length) throws Exception {
-    publishers[publisher].sendRtp(Arrays.copyOf(packet, length));
+    WebRtcTestPeer peer = sending.get(publisher);
+    if (peer == null) {
+      droppedBeforeProduce++;
+      return;
+    }
+    peer.sendRtp(Arrays.copyOf(packet, length));
+  }
+
+  @Override
+  public boolean keyFrameRequested(int publisher) {
+    WebRtcTestPeer peer = sending.get(publisher);
+    return peer != null && KeyFrameRequests.drain(peer.receivedRtcp());
   }
 
   @Override
@@ -248,17 +336,29 @@ public final class DaemonSession implements LoadSession {
       lastFirst = -1;
       flowing = -1;
     }
-    long mediaAll = lastFirst < 0 ? -1 : (lastFirst - stormStart) / 1_000_000;
+    int expected = config.subscribers() * (config.traffic().audio() ? 2 : 1);
+    // Media reached everybody only when every subscriber stream received something.
+    long mediaAll = lastFirst < 0 || flowing < expected ? -1
+        : (lastFirst - stormStart) / 1_000_000;
     return String.format(Locale.ROOT, "\"peers\":%d,\"join_ms\":%d,\"media_to_all_ms\":%d,"
             + "\"streams_with_media\":%d,\"signaling_requests\":%d,\"signaling_p50_ms\":%.2f,"
-            + "\"signaling_p99_ms\":%.2f,\"signaling_max_ms\":%.2f",
+            + "\"signaling_p99_ms\":%.2f,\"signaling_max_ms\":%.2f,"
+            + "\"packets_before_produce\":%d,\"pending_consumes\":%d,\"failed_peers\":%d,"
+            + "\"concurrency\":%d,%s",
         config.publishers() + config.subscribers(), setupMillis, mediaAll, flowing,
         signaling.count(), signaling.percentileMs(50), signaling.percentileMs(99),
-        signaling.maxMs());
+        signaling.maxMs(), droppedBeforeProduce, pendingConsumes, failedPeers, config.concurrency(),
+        phases.json());
   }
 
   @Override
   public void close() {
+    consent.close();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    pool.shutdownNow();
     for (SrtpSubscriber s : subscribers) {
       if (s != null) {
         s.close();

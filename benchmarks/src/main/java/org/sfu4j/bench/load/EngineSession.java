@@ -59,6 +59,7 @@ public final class EngineSession implements LoadSession {
   private final DtlsHandshakeExecutor handshakes;
   private PeerDrain drain;
   private final ProcessStats stats;
+  private final ConsentKeeper consent = new ConsentKeeper();
   private final long joinMillis;
   private final long setupStart;
   private final LoadMeter meter;
@@ -99,6 +100,7 @@ public final class EngineSession implements LoadSession {
           WebRtcTestPeer peer = WebRtcTestPeer.create();
           publishers[idx] = peer;
           peer.connect(t, DtlsRole.CLIENT, TIMEOUT);
+          consent.add(peer);
           video[idx] = t.produce(producer(MediaKind.VIDEO, idx)).get(10, TimeUnit.SECONDS);
           if (config.traffic().audio()) {
             audio[idx] = t.produce(producer(MediaKind.AUDIO, idx)).get(10, TimeUnit.SECONDS);
@@ -214,6 +216,11 @@ public final class EngineSession implements LoadSession {
   }
 
   @Override
+  public boolean keyFrameRequested(int publisher) {
+    return KeyFrameRequests.drain(publishers[publisher].receivedRtcp());
+  }
+
+  @Override
   public <T> T onReceiveThread(Callable<T> task) throws Exception {
     return drain != null ? drain.call(task) : rxLoop.call(task);
   }
@@ -247,6 +254,7 @@ public final class EngineSession implements LoadSession {
 
   @Override
   public void close() {
+    consent.close();
     if (drain != null) {
       drain.stop();
     }

@@ -27,7 +27,8 @@ public record LoadConfig(
     int pinTarget,
     int pinTool,
     boolean testPeerSubscribers,
-    boolean quiet) {
+    boolean quiet,
+    int concurrency) {
 
   public static final int MAX_DURATION_SECONDS = 600;
   public static final int MAX_SUBSCRIBERS = 5000;
@@ -48,6 +49,8 @@ public record LoadConfig(
       "  --baseline-pps N                  relay pps_out at the same load, for baseline_ratio",
       "  --baseline-cpu C                  relay cpu_cores at that load, for per-core efficiency",
       "  --storm-peers N                   storm mode peers (default 200)",
+      "  --concurrency N                   daemon/storm: peers joining at once (default 32;",
+      "                                    storm: all peers at once)",
       "  --results DIR                     JSON output directory (default benchmarks/results)",
       "  --pin-target CPU --pin-tool CPU   in-process modes: pin the relay/worker thread to one",
       "                                    CPU and every other thread to another (taskset -p)",
@@ -97,7 +100,9 @@ public record LoadConfig(
         intArg(m, "pin-target", -1),
         intArg(m, "pin-tool", -1),
         m.containsKey("testpeer-subscribers"),
-        m.containsKey("quiet"));
+        m.containsKey("quiet"),
+        intArg(m, "concurrency", "storm".equals(m.get("mode")) ? intArg(m, "storm-peers", 200)
+            : 32));
     c.validate();
     return c;
   }
@@ -115,6 +120,9 @@ public record LoadConfig(
     if (durationSeconds < 1 || durationSeconds > MAX_DURATION_SECONDS || warmupSeconds < 0
         || warmupSeconds > 60) {
       throw new IllegalArgumentException("duration 1..600 s, warmup 0..60 s");
+    }
+    if (concurrency < 1 || concurrency > 1000) {
+      throw new IllegalArgumentException("concurrency 1..1000");
     }
     if (stormPeers < 2 || stormPeers > 1000) {
       throw new IllegalArgumentException("storm peers 2..1000");
@@ -136,7 +144,7 @@ public record LoadConfig(
     int s = Math.max(1, (stormPeers - publishers) / publishers);
     return new LoadConfig(mode, publishers, s, durationSeconds, warmupSeconds, traffic, relay,
         targetPid, metricsUrl, daemonUrl, baselinePps, baselineCpu, resultsDir, label, stormPeers, pinTarget,
-        pinTool, testPeerSubscribers, quiet);
+        pinTool, testPeerSubscribers, quiet, concurrency);
   }
 
   public int subscribers() {

@@ -22,6 +22,9 @@ public final class LoadMeter {
   private final long[] unique;
   private final long[] window;
   private final long[] firstArrival;
+  /** Highest sequence per stream when measuring started (-1: none yet); loss counts above it. */
+  private final long[] measureFrom;
+  private final long[] measuredUnique;
   private final LatencyHistogram interval = new LatencyHistogram();
   private final LatencyHistogram total = new LatencyHistogram();
 
@@ -43,6 +46,9 @@ public final class LoadMeter {
     first = new long[streams];
     highest = new long[streams];
     unique = new long[streams];
+    measuredUnique = new long[streams];
+    measureFrom = new long[streams];
+    Arrays.fill(measureFrom, -1);
     window = new long[streams * WINDOW_WORDS];
     firstArrival = new long[streams];
     Arrays.fill(first, -1);
@@ -53,8 +59,26 @@ public final class LoadMeter {
     return streams;
   }
 
-  /** From now on, packets also count into the final totals (call when the warm-up ends). */
+  /**
+   * From now on, packets also count into the final totals (call when the warm-up ends, after
+   * the drain). Loss is counted only for sequences above each stream's highest at this moment:
+   * what the SFU dropped while the JIT warmed up belongs to the warm-up, even when the gap is
+   * only seen once the next packet arrives.
+   */
   public void startMeasuring() {
+    startMeasuring(null, null);
+  }
+
+  /**
+   * As {@link #startMeasuring()}, with what each publisher stream had sent when the warm-up ended
+   * ({@code lastSent[publisherOf[stream]]}, the clock paused): a packet sent before then and lost
+   * belongs to the warm-up even if nothing later arrived before the mark. Either may be null.
+   */
+  public void startMeasuring(long[] lastSent, int[] publisherOf) {
+    for (int s = 0; s < streams; s++) {
+      long sent = lastSent == null ? -1 : lastSent[publisherOf[s]];
+      measureFrom[s] = Math.max(highest[s], sent);
+    }
     recordTotals = true;
     total.reset();
     packets = 0;
@@ -87,7 +111,7 @@ public final class LoadMeter {
       highest[stream] = sequence;
       firstArrival[stream] = nowNanos;
       setBit(base, sequence);
-      unique[stream]++;
+      countUnique(stream, sequence);
       intervalExpected++;
       intervalUnique++;
       return;
@@ -103,7 +127,7 @@ public final class LoadMeter {
       }
       setBit(base, sequence);
       highest[stream] = sequence;
-      unique[stream]++;
+      countUnique(stream, sequence);
       intervalExpected += gap;
       intervalUnique++;
       return;
@@ -111,7 +135,7 @@ public final class LoadMeter {
     if (hi - sequence >= WINDOW_BITS) {
       // Too old for the bitmap: a very late packet; count it as new (it cannot be told apart).
       reordered++;
-      unique[stream]++;
+      countUnique(stream, sequence);
       intervalUnique++;
       return;
     }
@@ -124,7 +148,7 @@ public final class LoadMeter {
     } else {
       setBit(base, sequence);
       reordered++;
-      unique[stream]++;
+      countUnique(stream, sequence);
       intervalUnique++;
     }
   }
@@ -195,6 +219,9 @@ public final class LoadMeter {
    * that never received anything counts every sent packet as lost.
    */
   public Totals totals(long[] lastSent, int[] publisherOf) {
+    if (recordTotals) {
+      return measuredTotals(lastSent, publisherOf);
+    }
     long expected = 0;
     long received = 0;
     int silent = 0;
@@ -213,6 +240,38 @@ public final class LoadMeter {
     }
     return new Totals(packets, bytes, expected, Math.min(received, expected), duplicates,
         reordered, foreign, silent, total);
+  }
+
+  private Totals measuredTotals(long[] lastSent, int[] publisherOf) {
+    long expected = 0;
+    long received = 0;
+    int silent = 0;
+    for (int s = 0; s < streams; s++) {
+      long last = lastSent[publisherOf[s]];
+      long from = measureFrom[s] + 1;
+      if (highest[s] < 0) {
+        if (last >= from) {
+          silent++;
+          expected += last - from + 1;
+        }
+        continue;
+      }
+      long begin = Math.max(from, first[s]);
+      long end = Math.max(last, highest[s]);
+      if (end >= begin) {
+        expected += end - begin + 1;
+      }
+      received += measuredUnique[s];
+    }
+    return new Totals(packets, bytes, expected, Math.min(received, expected), duplicates,
+        reordered, foreign, silent, total);
+  }
+
+  private void countUnique(int stream, long sequence) {
+    unique[stream]++;
+    if (recordTotals && sequence > measureFrom[stream]) {
+      measuredUnique[stream]++;
+    }
   }
 
   /** Whole-run figures; {@code latency} is the measured-window histogram (shared, don't mutate). */

@@ -56,8 +56,17 @@ public final class LoadRun {
     ProcessStats rx = new ProcessStats(ProcessHandle.current().pid(), "load-rx", null);
     long rxTicks0 = -1;
     long wait0 = -1;
-    long start = System.nanoTime();
+    int streams = meter.streams();
+    int[] publisherOf = new int[streams];
+    for (int s = 0; s < streams; s++) {
+      int subscriber = s >>> 1;
+      publisherOf[s] = Probe.streamId(subscriber / config.subscribersPerPublisher(), s & 1);
+    }
     sender.start();
+    // Storm: the peers join now, while the publishers that produced already send.
+    session.awaitReady();
+    stats.cpuCoresSinceLast();
+    long start = System.nanoTime();
     long measureStart = 0;
     long measureTicks = 0;
     int total = config.warmupSeconds() + config.durationSeconds();
@@ -87,8 +96,9 @@ public final class LoadRun {
           out.printf("warm-up done; paused %d ms to drain queues%n", paused / 1_000_000);
           session.onReceiveThread(meter::takeInterval);
         }
+        long[] sentAtMark = clock.lastSent().clone(); // the clock is paused (or not started)
         session.onReceiveThread(() -> {
-          meter.startMeasuring();
+          meter.startMeasuring(config.warmupSeconds() > 0 ? sentAtMark : null, publisherOf);
           return null;
         });
         measureStart = System.nanoTime();
@@ -110,12 +120,6 @@ public final class LoadRun {
     sender.join(5000);
     drain(session, meter);
     long[] lastSent = clock.lastSent();
-    int streams = meter.streams();
-    int[] publisherOf = new int[streams];
-    for (int s = 0; s < streams; s++) {
-      int subscriber = s >>> 1;
-      publisherOf[s] = Probe.streamId(subscriber / config.subscribersPerPublisher(), s & 1);
-    }
     LoadMeter.Totals totals = session.onReceiveThread(() -> meter.totals(lastSent, publisherOf));
     double seconds = (stop - measureStart) / 1e9;
     double cpu = measureTicks >= 0 && stopTicks >= 0
@@ -124,7 +128,8 @@ public final class LoadRun {
         ? (rxTicks1 - rxTicks0) / ProcessStats.TICKS_PER_SECOND / seconds : Double.NaN;
     String setup = session.setupJson();
     double waitShare = wait0 >= 0 && wait1 >= 0 ? (wait1 - wait0) / 1e9 / seconds : Double.NaN;
-    setup = (setup.isEmpty() ? "" : setup + ",") + "\"tool_rx_cpu_cores\":"
+    setup = (setup.isEmpty() ? "" : setup + ",") + "\"key_frames_on_request\":"
+        + clock.keyFramesOnRequest() + ",\"tool_rx_cpu_cores\":"
         + LoadReport.num(rxCpu) + ",\"target_runqueue_wait\":" + LoadReport.num(waitShare);
     out.println("target waited for a CPU " + LoadReport.num(waitShare)
         + " s per s (runnable, not running: the machine's contention, not the code)");

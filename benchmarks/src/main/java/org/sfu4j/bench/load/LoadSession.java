@@ -13,6 +13,21 @@ public interface LoadSession extends AutoCloseable {
   /** Sends one plaintext RTP packet of publisher {@code publisher}; sender thread only. */
   void send(int publisher, int kind, byte[] packet, int length) throws Exception;
 
+  /**
+   * True when the SFU asked publisher {@code publisher} for a key frame (PLI or FIR) since the
+   * last call; sender thread only. Sessions whose publishers cannot hear RTCP return false.
+   */
+  default boolean keyFrameRequested(int publisher) {
+    return false;
+  }
+
+  /**
+   * Blocks until every peer is set up. Sessions that join while the publishers already send
+   * (the join storm) return from their constructor early and finish here; the others are ready
+   * when constructed.
+   */
+  default void awaitReady() throws Exception {}
+
   /** Runs {@code task} on the thread that owns the meter and returns its result. */
   <T> T onReceiveThread(Callable<T> task) throws Exception;
 

@@ -27,6 +27,8 @@ public final class ProcessStats {
   private final long pid;
   private final String threadPrefix;
   private final URI metrics;
+  private boolean remoteTried;
+  private javax.management.MBeanServerConnection remote;
   private final HttpClient http;
   private long lastTicks = -1;
   private long lastNanos;
@@ -151,13 +153,19 @@ public final class ProcessStats {
       try {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(metrics)
             .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
-        return parseDirectBytes(r.body()) / (1024.0 * 1024.0);
+        double mb = parseDirectBytes(r.body()) / (1024.0 * 1024.0);
+        if (!Double.isNaN(mb)) {
+          return mb;
+        }
       } catch (IOException | RuntimeException e) {
-        return Double.NaN;
+        // fall through to JMX
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return Double.NaN;
       }
+    }
+    if (pid > 0 && pid != ProcessHandle.current().pid()) {
+      return remoteDirectMb();
     }
     if (pid == ProcessHandle.current().pid()) {
       for (BufferPoolMXBean b : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
@@ -167,6 +175,41 @@ public final class ProcessStats {
       }
     }
     return Double.NaN;
+  }
+
+  /**
+   * The other JVM's "direct" buffer pool over JMX: attaches once (same user, local only),
+   * starts its local management agent and reads {@code java.nio:type=BufferPool,name=direct}.
+   * For a daemon whose /metrics has no direct-memory series. NaN when attaching is refused.
+   */
+  private double remoteDirectMb() {
+    if (!remoteTried) {
+      remoteTried = true;
+      try {
+        com.sun.tools.attach.VirtualMachine vm =
+            com.sun.tools.attach.VirtualMachine.attach(Long.toString(pid));
+        String address;
+        try {
+          address = vm.startLocalManagementAgent();
+        } finally {
+          vm.detach();
+        }
+        remote = javax.management.remote.JMXConnectorFactory.connect(
+            new javax.management.remote.JMXServiceURL(address)).getMBeanServerConnection();
+      } catch (Exception | LinkageError e) {
+        remote = null;
+      }
+    }
+    if (remote == null) {
+      return Double.NaN;
+    }
+    try {
+      Object used = remote.getAttribute(
+          new javax.management.ObjectName("java.nio:type=BufferPool,name=direct"), "MemoryUsed");
+      return ((Number) used).doubleValue() / (1024.0 * 1024.0);
+    } catch (Exception e) {
+      return Double.NaN;
+    }
   }
 
   /** Direct bytes from Prometheus text, NaN when no such series is present. */

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +29,8 @@ final class ProtooClient implements WebSocket.Listener, AutoCloseable {
   private final StringBuilder partial = new StringBuilder();
   private final SignalingLatency latency;
   private final WebSocket socket;
+  /** Server requests, already answered ok, for callers that wait for one (newConsumer). */
+  private final BlockingQueue<JsonNode> serverRequests = new LinkedBlockingQueue<>();
 
   private ProtooClient(HttpClient http, URI uri, SignalingLatency latency) throws Exception {
     this.latency = latency;
@@ -60,6 +64,24 @@ final class ProtooClient implements WebSocket.Listener, AutoCloseable {
           + r.path("errorReason").asText());
     }
     return r.path("data");
+  }
+
+  /**
+   * Waits for the next server request named {@code method} (answered ok on arrival); requests
+   * with other methods that arrive meanwhile are skipped.
+   */
+  JsonNode awaitServerRequest(String method, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      JsonNode n = left <= 0 ? null : serverRequests.poll(left, TimeUnit.NANOSECONDS);
+      if (n == null) {
+        throw new IllegalStateException("no " + method + " request within " + timeout);
+      }
+      if (method.equals(n.path("method").asText())) {
+        return n.path("data");
+      }
+    }
   }
 
   static ObjectNode object() {
@@ -102,6 +124,7 @@ final class ProtooClient implements WebSocket.Listener, AutoCloseable {
         synchronized (socket) {
           ws.sendText(JSON.writeValueAsString(r), true);
         }
+        serverRequests.offer(n);
       }
     } catch (Exception e) {
       // not JSON: ignore, the request waiting for it times out

@@ -19,6 +19,7 @@ public final class PublisherClock implements Runnable {
   private volatile boolean paused;
   private long sendErrors;
   private long lateFrames;
+  private long keyFramesOnRequest;
   private long sentPackets;
   private long sentBytes;
 
@@ -95,6 +96,10 @@ public final class PublisherClock implements Runnable {
         nextAudio[who] += AudioPacketizer.INTERVAL_NANOS;
       } else {
         VideoPacketizer v = video[who];
+        if (session.keyFrameRequested(who)) {
+          v.requestKeyFrame();
+          keyFramesOnRequest++;
+        }
         int packets = v.startFrame();
         for (int i = 0; i < packets; i++) {
           int len = v.writePacket(i, buf, System.nanoTime());
@@ -139,6 +144,11 @@ public final class PublisherClock implements Runnable {
 
   public long lateFrames() {
     return lateFrames;
+  }
+
+  /** Key frames sent because the SFU asked (PLI/FIR); read after the thread ended. */
+  public long keyFramesOnRequest() {
+    return keyFramesOnRequest;
   }
 
   public long sentPackets() {

@@ -58,6 +58,9 @@ final class SrtpSubscriber extends SimpleChannelInboundHandler<DatagramPacket>
   /** jitsi-srtp works on arrays: each packet is copied once into this reused heap buffer. */
   private final ByteBuf heap = io.netty.buffer.Unpooled.buffer(2048, 2048);
   private byte[] transactionId;
+  /** Browsers refresh consent every ~5 s (RFC 7675 allows 4-6 s). */
+  static final long CONSENT_INTERVAL_MS = 5000;
+  private volatile java.util.concurrent.ScheduledFuture<?> consent;
   private long decryptFailures;
 
   SrtpSubscriber(int index, int subscribersPerPublisher, LoadMeter meter,
@@ -78,7 +81,11 @@ final class SrtpSubscriber extends SimpleChannelInboundHandler<DatagramPacket>
     return new DtlsParameters(DtlsRole.CLIENT, certificate.fingerprints());
   }
 
-  /** Sends nominating checks every 50 ms until the server answers (blocking, off the loop). */
+  /**
+   * Sends a nominating check and retransmits it (same transaction id, RFC 8489 6.2.1: a late
+   * answer to the first transmission still counts) after 50, 100, 200, then every 400 ms until the
+   * server answers. Blocking, off the loop.
+   */
   void connectIce(IceParameters serverIce, InetSocketAddress serverAddress, Duration timeout)
       throws Exception {
     server = serverAddress;
@@ -86,24 +93,36 @@ final class SrtpSubscriber extends SimpleChannelInboundHandler<DatagramPacket>
     byte[] key = serverIce.getPassword().getBytes(StandardCharsets.UTF_8);
     long tieBreaker = RANDOM.nextLong();
     long deadline = System.nanoTime() + timeout.toNanos();
+    byte[] tid = new byte[12];
+    RANDOM.nextBytes(tid);
+    long rto = 50;
     while (System.nanoTime() < deadline) {
-      byte[] tid = new byte[12];
-      RANDOM.nextBytes(tid);
       channel.eventLoop().submit(() -> {
         transactionId = tid;
-        ByteBuf b = channel.alloc().buffer(StunMessageWriter.bindingRequestSize(username, true));
-        stun.writeBindingRequest(b, tid, username, IceCandidate.computePriority(110, 65535, 1),
-            true, tieBreaker, key);
-        channel.writeAndFlush(new DatagramPacket(b, server));
+        sendCheck(tid, username, tieBreaker, key);
       }).get(5, TimeUnit.SECONDS);
       try {
-        iceDone.get(50, TimeUnit.MILLISECONDS);
+        iceDone.get(rto, TimeUnit.MILLISECONDS);
+        // Consent freshness (RFC 7675): the SFU drops a tuple after 30 s without a check.
+        consent = channel.eventLoop().scheduleAtFixedRate(() -> {
+          byte[] t = new byte[12];
+          RANDOM.nextBytes(t);
+          sendCheck(t, username, tieBreaker, key);
+        }, CONSENT_INTERVAL_MS, CONSENT_INTERVAL_MS, TimeUnit.MILLISECONDS);
         return;
       } catch (java.util.concurrent.TimeoutException again) {
-        // retransmit
+        rto = Math.min(rto * 2, 400);
       }
     }
     throw new IllegalStateException("ICE: no binding success from " + server);
+  }
+
+  /** One binding request; event loop only. */
+  private void sendCheck(byte[] tid, String username, long tieBreaker, byte[] key) {
+    ByteBuf b = channel.alloc().buffer(StunMessageWriter.bindingRequestSize(username, true));
+    stun.writeBindingRequest(b, tid, username, IceCandidate.computePriority(110, 65535, 1),
+        true, tieBreaker, key);
+    channel.writeAndFlush(new DatagramPacket(b, server));
   }
 
   /** Runs the DTLS client handshake against the server's fingerprints; blocks until keyed. */
@@ -117,6 +136,10 @@ final class SrtpSubscriber extends SimpleChannelInboundHandler<DatagramPacket>
   }
 
   void close() {
+    java.util.concurrent.ScheduledFuture<?> c = consent;
+    if (c != null) {
+      c.cancel(false);
+    }
     dtls.close();
     SrtpSession s = srtp;
     if (s != null) {

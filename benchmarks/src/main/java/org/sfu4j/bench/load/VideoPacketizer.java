@@ -31,6 +31,8 @@ public final class VideoPacketizer {
   private long frameIndex = -1;
   private long probeSequence = -1;
   private boolean keyFrame;
+  private boolean keyFrameRequested;
+  private int framesSinceKeyFrame;
   private int packets;
   private int baseBytes;
   private int extraBytes;
@@ -52,10 +54,23 @@ public final class VideoPacketizer {
     return Math.max(1, (frameBytes + per - 1) / per);
   }
 
-  /** Starts the next frame (a key frame at each GOP start) and returns its packet count. */
+  /**
+   * Makes the next frame a key frame and restarts the GOP there, as an encoder answering a PLI or
+   * FIR does (the SFU forwards nothing to a new consumer before a key frame).
+   */
+  public void requestKeyFrame() {
+    keyFrameRequested = true;
+  }
+
+  /** Starts the next frame (a key frame at each GOP start or on request); returns its packets. */
   public int startFrame() {
     frameIndex++;
-    keyFrame = frameIndex % model.framesPerGop() == 0;
+    framesSinceKeyFrame++;
+    keyFrame = frameIndex == 0 || keyFrameRequested || framesSinceKeyFrame >= model.framesPerGop();
+    if (keyFrame) {
+      framesSinceKeyFrame = 0;
+      keyFrameRequested = false;
+    }
     int avg = keyFrame ? model.keyFrameBytes() : model.deltaFrameBytes();
     int bytes = (int) (avg * (0.85 + 0.3 * random.nextDouble()));
     int min = DESCRIPTOR + FRAME_TAG + KEY_FRAME_HEADER + Probe.LENGTH + 1;

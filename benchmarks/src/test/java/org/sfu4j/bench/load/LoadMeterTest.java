@@ -89,4 +89,31 @@ class LoadMeterTest {
     m.onPacket(3, 0, 0, 10, 0);
     assertEquals(2, m.totals(new long[] {-1}, ONE_PUBLISHER).foreign());
   }
+
+  @Test
+  void lossDuringTheWarmUpIsNotCountedEvenWhenSeenAfterTheMark() {
+    LoadMeter m = new LoadMeter(1);
+    feed(m, 0, 1, 2, 4, 5); // 3 lost in the warm-up; 6, 7 sent before the pause, lost too
+    m.startMeasuring(new long[] {7}, ONE_PUBLISHER);
+    feed(m, 8, 9, 11, 12); // 10 lost while measuring
+    LoadMeter.Totals t = m.totals(new long[] {12}, ONE_PUBLISHER);
+    assertEquals(5, t.expected()); // 8..12
+    assertEquals(4, t.received());
+    assertEquals(1, t.lost());
+    LoadMeter whole = new LoadMeter(1);
+    feed(whole, 0, 1, 2, 4, 5, 8, 9, 11, 12);
+    assertEquals(4, whole.totals(new long[] {12}, ONE_PUBLISHER).lost()); // no mark: all of it
+  }
+
+  @Test
+  void aLateWarmUpPacketDoesNotCountAsMeasured() {
+    LoadMeter m = new LoadMeter(1);
+    feed(m, 0, 2);
+    m.startMeasuring();
+    feed(m, 1, 3, 4); // 1 is a warm-up packet arriving late
+    LoadMeter.Totals t = m.totals(new long[] {4}, ONE_PUBLISHER);
+    assertEquals(2, t.expected());
+    assertEquals(2, t.received());
+    assertEquals(0, t.lost());
+  }
 }

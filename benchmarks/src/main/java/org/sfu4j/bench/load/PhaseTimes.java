@@ -1,0 +1,53 @@
+package org.sfu4j.bench.load;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Durations of the set-up phases of every peer (signaling join, transport creation, ICE, DTLS,
+ * produce/consume, whole peer), so a slow join storm says where its time went. Shared across
+ * the set-up threads; set-up only, never on the media path.
+ */
+final class PhaseTimes {
+  private final Map<String, LatencyHistogram> phases = new LinkedHashMap<>();
+
+  synchronized void record(String phase, long nanos) {
+    phases.computeIfAbsent(phase, k -> new LatencyHistogram()).record(nanos);
+  }
+
+  /** Records the time since {@code startNanos} under {@code phase}; returns now. */
+  long lap(String phase, long startNanos) {
+    long now = System.nanoTime();
+    record(phase, now - startNanos);
+    return now;
+  }
+
+  /** {@code "phase_ms":{"ice":{"p50":..,"p99":..,"max":..},...}} members, or "" when empty. */
+  synchronized String json() {
+    if (phases.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("\"phase_ms\":{");
+    boolean first = true;
+    for (Map.Entry<String, LatencyHistogram> e : phases.entrySet()) {
+      LatencyHistogram h = e.getValue();
+      b.append(first ? "" : ",").append(String.format(Locale.ROOT,
+          "\"%s\":{\"n\":%d,\"p50\":%.1f,\"p99\":%.1f,\"max\":%.1f}", e.getKey(), h.count(),
+          h.percentile(50) / 1e6, h.percentile(99) / 1e6, h.max() / 1e6));
+      first = false;
+    }
+    return b.append('}').toString();
+  }
+
+  /** One human line: {@code phase p50/p99 ms} per phase. */
+  synchronized String summary() {
+    StringBuilder b = new StringBuilder("set-up phases p50/p99 ms:");
+    for (Map.Entry<String, LatencyHistogram> e : phases.entrySet()) {
+      LatencyHistogram h = e.getValue();
+      b.append(String.format(Locale.ROOT, " %s %.0f/%.0f", e.getKey(), h.percentile(50) / 1e6,
+          h.percentile(99) / 1e6));
+    }
+    return b.toString();
+  }
+}
