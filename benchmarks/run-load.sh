@@ -113,10 +113,10 @@ case "${1:-}" in
     for s in $4; do
       line=$(with_baseline "$mode" "$p" "$s" "$d")
 
-      relay=$(j baseline_pps)
       f() { echo "$line" | result_field "$1"; }
       json=$(ls -t "$RESULTS"/"$mode"-p"$p"-s"$s"-*.json 2>/dev/null | head -1)
       j() { [ -n "$json" ] && python3 -c "import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print('n/a' if v is None else (round(v) if sys.argv[2]=='pps_per_core' or sys.argv[2]=='baseline_pps_per_core' else v))" "$json" "$1" || echo n/a; }
+      relay=$(j baseline_pps)
       echo "| $mode | $p | $(f consumers) | $(f pps_out) | $relay | $(f baseline_ratio) | $(f loss_pct) | $(f p50_ms) | $(f p99_ms) | $(f cpu_cores) | $(j pps_per_core) | $(j baseline_pps_per_core) | $(j per_core_ratio) | $(j target_runqueue_wait) | $(j tool_rx_cpu_cores) | $(j late_frames) | $(f rss_mb) | $(j direct_mb) | $(j load_average) |"
       loss=$(f loss_pct)
       if [ -z "${KNEE_ALL:-}" ] && { [ -z "$loss" ] || awk "BEGIN{exit !($loss > 1.0)}"; }; then echo "knee: loss ${loss:-n/a}% at S=$s"; break; fi
