@@ -32,8 +32,12 @@ class BareUdpRelayTest {
     assertEquals(0, t.duplicates());
     assertEquals(0, t.foreign());
     assertEquals(0, t.silentStreams());
-    // 2 publishers x (video + audio) x 3 subscribers each: every sent packet arrives 3 times.
-    assertEquals(f.sentPackets() * 3, t.received(), text);
+    // Totals cover the measured window (after the warm-up): with 0 lost, no silent and no foreign
+    // stream, every packet a publisher sent in the window reached each of its 3 subscribers and
+    // nobody else; the window cannot hold more than 3 copies of everything sent.
+    assertEquals(t.expected(), t.received(), text);
+    assertTrue(t.received() > 0 && t.received() <= f.sentPackets() * 3,
+        t.received() + " received vs " + f.sentPackets() + " sent" + text);
     assertTrue(t.latency().percentile(50) > 0);
     double expectedPps = c.traffic().packetsPerSecond() * 6;
     assertTrue(Math.abs(f.ppsOut() - expectedPps) < expectedPps * 0.2,
