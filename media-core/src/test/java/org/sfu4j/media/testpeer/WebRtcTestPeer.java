@@ -105,8 +105,8 @@ public final class WebRtcTestPeer implements AutoCloseable {
   private int[] offeredProfiles = ALL_PROFILES;
   private Srtp srtp;
 
-  private WebRtcTestPeer() throws SocketException {
-    socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+  private WebRtcTestPeer(InetAddress bindAddress) throws SocketException {
+    socket = new DatagramSocket(new InetSocketAddress(bindAddress, 0));
     receiver = new Thread(this::receiveLoop, "webrtc-test-peer-" + socket.getLocalPort());
     receiver.setDaemon(true);
     receiver.start();
@@ -114,8 +114,16 @@ public final class WebRtcTestPeer implements AutoCloseable {
 
   /** A peer on 127.0.0.1 with a fresh certificate and ICE ufrag. */
   public static WebRtcTestPeer create() {
+    return create(InetAddress.getLoopbackAddress());
+  }
+
+  /** A peer bound to {@code bindAddress} (a loopback address: 127.0.0.0/8 or ::1). */
+  public static WebRtcTestPeer create(InetAddress bindAddress) {
+    if (!bindAddress.isLoopbackAddress()) {
+      throw new IllegalArgumentException("test peers only bind to loopback: " + bindAddress);
+    }
     try {
-      return new WebRtcTestPeer();
+      return new WebRtcTestPeer(bindAddress);
     } catch (SocketException e) {
       throw new IllegalStateException(e);
     }
