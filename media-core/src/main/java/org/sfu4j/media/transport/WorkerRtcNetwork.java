@@ -22,9 +22,12 @@ import org.sfu4j.srtp.DtlsHandshakeExecutor;
  * than one per transport). Created lazily through {@link Worker#service}; loop-confined.
  */
 final class WorkerRtcNetwork {
-  /** Handshakes (= threads) at once per worker; a ClientHello flood beyond this is rejected. */
-  static final int MAX_CONCURRENT_HANDSHAKES = 32;
-  /** A handshake that has not finished by then fails (the browser retries with a new one). */
+  /**
+   * A handshake that has not finished by then, counted from its admission (queue wait included),
+   * fails (the browser retries with a new one). Concurrency and queue bound: {@link
+   * org.sfu4j.media.engine.WorkerSettings#dtlsHandshakeConcurrency()} and {@code
+   * dtlsHandshakeQueue()}.
+   */
   static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(10);
   static final long CONSENT_TICK_MS = 1000;
 
@@ -41,7 +44,8 @@ final class WorkerRtcNetwork {
     this.loop = worker.eventLoop();
     DtlsCertificate c = worker.settings().dtlsCertificate();
     this.certificate = c != null ? c : DtlsCertificate.generateEcdsaP256();
-    this.handshakes = new DtlsHandshakeExecutor(MAX_CONCURRENT_HANDSHAKES, HANDSHAKE_DEADLINE);
+    this.handshakes = new DtlsHandshakeExecutor(worker.settings().dtlsHandshakeConcurrency(),
+        worker.settings().dtlsHandshakeQueue(), HANDSHAKE_DEADLINE);
     this.consentTimer = loop.scheduleAtFixedRate(this::tick, CONSENT_TICK_MS, CONSENT_TICK_MS,
         TimeUnit.MILLISECONDS);
     loop.terminationFuture().addListener(f -> handshakes.close());
@@ -126,7 +130,11 @@ final class WorkerRtcNetwork {
     d.put("transports", transports.size());
     d.put("sockets", stats());
     d.put("activeHandshakes", handshakes.activeHandshakes());
+    d.put("queuedHandshakes", handshakes.queuedHandshakes());
+    d.put("startedHandshakes", handshakes.startedHandshakes());
     d.put("rejectedHandshakes", handshakes.rejectedHandshakes());
+    d.put("expiredInQueueHandshakes", handshakes.expiredInQueue());
+    d.put("cancelledInQueueHandshakes", handshakes.cancelledInQueue());
     return d;
   }
 }
