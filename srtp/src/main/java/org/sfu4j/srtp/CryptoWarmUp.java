@@ -31,9 +31,17 @@ public final class CryptoWarmUp {
 
   private CryptoWarmUp() {}
 
-  /** Starts the warm-up on a daemon thread unless already started; returns {@link #whenDone()}. */
+  /**
+   * Starts the warm-up on a daemon thread unless already started; returns {@link #whenDone()}.
+   * {@code -Dsfu4j.crypto.warmUp=false} skips it (completes at once): for before/after
+   * measurements only.
+   */
   public static CompletableFuture<Void> start() {
     if (STARTED.compareAndSet(false, true)) {
+      if (!Boolean.parseBoolean(System.getProperty("sfu4j.crypto.warmUp", "true"))) {
+        DONE.complete(null);
+        return DONE;
+      }
       Thread t = new Thread(CryptoWarmUp::run, "crypto-warm-up");
       t.setDaemon(true);
       t.start();

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -179,7 +180,7 @@ public final class DtlsHandshakeExecutor implements AutoCloseable {
    * a running one is left to notice the close itself. Delivers no callback.
    */
   void cancel(Admission a) {
-    if (a.state.compareAndSet(QUEUED, CANCELLED)) {
+    if (a.claim(QUEUED, CANCELLED)) {
       a.endpoint = null;
       pool.remove(a);
       cancelledInQueue.incrementAndGet();
@@ -194,7 +195,7 @@ public final class DtlsHandshakeExecutor implements AutoCloseable {
       if (!(head instanceof Admission a) || now - a.deadlineNanos < 0) {
         return;
       }
-      if (a.state.compareAndSet(QUEUED, EXPIRED)) {
+      if (a.claim(QUEUED, EXPIRED)) {
         pool.remove(a);
         expire(a);
       } else {
@@ -221,7 +222,7 @@ public final class DtlsHandshakeExecutor implements AutoCloseable {
   public void close() {
     reaper.cancel(false);
     for (Runnable r : pool.shutdownNow()) {
-      if (r instanceof Admission a && a.state.compareAndSet(QUEUED, CANCELLED)) {
+      if (r instanceof Admission a && a.claim(QUEUED, CANCELLED)) {
         DtlsEndpoint e = a.endpoint;
         a.endpoint = null;
         if (e != null) {
@@ -238,12 +239,15 @@ public final class DtlsHandshakeExecutor implements AutoCloseable {
 
   /**
    * One admitted handshake: a pointer to its endpoint, its deadline and who claimed it (a thread,
-   * the reaper or a cancel); exactly one of them wins.
+   * the reaper or a cancel); exactly one of them wins. About 32 bytes while queued.
    */
   static final class Admission implements Runnable {
     private final DtlsHandshakeExecutor owner;
     private final long deadlineNanos;
-    private final AtomicInteger state = new AtomicInteger(QUEUED);
+    private static final AtomicIntegerFieldUpdater<Admission> STATE =
+        AtomicIntegerFieldUpdater.newUpdater(Admission.class, "state");
+
+    private volatile int state = QUEUED;
     private volatile DtlsEndpoint endpoint;
 
     Admission(DtlsHandshakeExecutor owner, DtlsEndpoint endpoint, long deadlineNanos) {
@@ -252,9 +256,14 @@ public final class DtlsHandshakeExecutor implements AutoCloseable {
       this.deadlineNanos = deadlineNanos;
     }
 
+    /** Moves from {@code from} to {@code to}; true for exactly one claimant. */
+    boolean claim(int from, int to) {
+      return STATE.compareAndSet(this, from, to);
+    }
+
     @Override
     public void run() {
-      if (!state.compareAndSet(QUEUED, RUNNING)) {
+      if (!claim(QUEUED, RUNNING)) {
         return;
       }
       if (deadlineNanos - System.nanoTime() < owner.minStartNanos) {
