@@ -172,7 +172,9 @@ public final class WebRtcTransport extends Transport {
       for (InetAddress ip : ips) {
         fs.add(net.socket(ip));
       }
-      return CompletableFuture.allOf(fs.toArray(new CompletableFuture<?>[0]))
+      // The first transport of a worker also waits (off the loop) for its DTLS certificate.
+      return CompletableFuture.allOf(CompletableFuture.allOf(fs.toArray(new CompletableFuture<?>[0])),
+              net.certificateReady())
           .thenApply(v -> {
             List<RtcUdpSocket> l = new ArrayList<>();
             for (CompletableFuture<RtcUdpSocket> f : fs) {

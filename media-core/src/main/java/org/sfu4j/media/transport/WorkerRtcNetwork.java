@@ -30,10 +30,17 @@ final class WorkerRtcNetwork {
    */
   static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(10);
   static final long CONSENT_TICK_MS = 1000;
+  /** Runs each certificate generation on a short-lived daemon thread, never on a worker loop. */
+  private static final java.util.concurrent.Executor CERTIFICATE_THREAD = r -> {
+    Thread t = new Thread(r, "dtls-certificate");
+    t.setDaemon(true);
+    t.start();
+  };
 
   private final Worker worker;
   private final EventLoop loop;
-  private final DtlsCertificate certificate;
+  /** Generated off the loop (EC key generation and signing are cold-crypto heavy on first use). */
+  private final CompletableFuture<DtlsCertificate> certificate;
   private final DtlsHandshakeExecutor handshakes;
   private final Map<InetAddress, CompletableFuture<RtcUdpSocket>> sockets = new HashMap<>();
   private final List<WebRtcTransport> transports = new ArrayList<>();
@@ -43,7 +50,8 @@ final class WorkerRtcNetwork {
     this.worker = worker;
     this.loop = worker.eventLoop();
     DtlsCertificate c = worker.settings().dtlsCertificate();
-    this.certificate = c != null ? c : DtlsCertificate.generateEcdsaP256();
+    this.certificate = c != null ? CompletableFuture.completedFuture(c)
+        : CompletableFuture.supplyAsync(DtlsCertificate::generateEcdsaP256, CERTIFICATE_THREAD);
     this.handshakes = new DtlsHandshakeExecutor(worker.settings().dtlsHandshakeConcurrency(),
         worker.settings().dtlsHandshakeQueue(), HANDSHAKE_DEADLINE);
     this.consentTimer = loop.scheduleAtFixedRate(this::tick, CONSENT_TICK_MS, CONSENT_TICK_MS,
@@ -56,8 +64,18 @@ final class WorkerRtcNetwork {
     return worker.service(WorkerRtcNetwork.class, WorkerRtcNetwork::new);
   }
 
-  DtlsCertificate certificate() {
+  /** Completes once the worker's certificate exists; transports are created only after it. */
+  CompletableFuture<DtlsCertificate> certificateReady() {
     return certificate;
+  }
+
+  /** The worker's certificate; only after {@link #certificateReady()} completed. */
+  DtlsCertificate certificate() {
+    DtlsCertificate c = certificate.getNow(null);
+    if (c == null) {
+      throw new IllegalStateException("DTLS certificate not generated yet");
+    }
+    return c;
   }
 
   DtlsHandshakeExecutor handshakes() {
