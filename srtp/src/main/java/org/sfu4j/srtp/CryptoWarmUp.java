@@ -10,19 +10,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Once per JVM, on its own daemon thread: runs every crypto path the media plane needs so that the
- * first real packet does not pay for it on an event loop. A cold JVM spends seconds there (JCE
- * provider lookup, jitsi's choice of AES implementation per transformation, HMAC, BouncyCastle's TLS
- * and EC classes, SecureRandom seeding) — measured as a 2.5 s event-loop stall on the first media.
+ * Once per JVM, on its own daemon thread: runs every crypto path the media plane needs so that
+ * the first real packet does not pay for it on an event loop. A cold JVM spends seconds there
+ * (JCE provider lookup, jitsi's choice of AES implementation per transformation, HMAC,
+ * BouncyCastle's TLS and EC classes, SecureRandom seeding) — measured as a 2.5 s event-loop
+ * stall on the first media.
  *
  * <p>What runs: SecureRandom; for each of the four {@link SrtpProfile}s, a pair of SRTP sessions
  * protecting and unprotecting one RTP and one RTCP packet in both directions; an ECDSA P-256
  * certificate and a complete in-memory DTLS handshake between two {@link DtlsEndpoint}s (signature,
  * verification, ECDHE, key export). Failures are swallowed: warm-up is an optimisation only.
  *
- * <p>{@link #start()} is cheap and idempotent; the transport delays installing a new SRTP session
- * until {@link #whenDone()} completes (without blocking its loop), so no event loop ever runs a cold
- * crypto path.
+ * <p>{@link #start()} is cheap and idempotent; the transport delays installing a new SRTP
+ * session until {@link #whenDone()} completes (without blocking its loop), so no event loop ever
+ * runs a cold crypto path.
  */
 public final class CryptoWarmUp {
   private static final CompletableFuture<Void> DONE = new CompletableFuture<>();

@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * rejects. Every handshake has one deadline counted from its submission: a handshake still queued
  * at its deadline is abandoned (its endpoint fails with {@link DtlsEndpoint#REASON_TIMEOUT}), one
  * that reaches a thread with less than a tenth of its deadline left is abandoned too (it could
- * not finish; the thread serves the next), and one that started late gets only what is left. A queued entry is one small object pointing at
- * its endpoint; {@link #cancel} (called by {@link DtlsEndpoint#close}) removes it, so reconnect
- * storms leave nothing behind. Share one per worker or per process. Thread-safe.
+ * not finish; the thread serves the next), and one that started late gets only what is left. A
+ * queued entry is one small object pointing at its endpoint; {@link #cancel} (called by
+ * {@link DtlsEndpoint#close}) removes it, so reconnect storms leave nothing behind. Share one per worker or per process. Thread-safe.
  *
  * <p>Since all entries of one executor share the same deadline length, the queue is also ordered
  * by deadline: the reaper only ever looks at its head.
@@ -148,7 +148,10 @@ public final class DtlsHandshakeExecutor implements AutoCloseable {
     return rejected.get();
   }
 
-  /** Handshakes abandoned because their deadline passed while they waited, since creation. */
+  /**
+   * Handshakes abandoned while waiting, since creation: their deadline passed in the queue, or
+   * less than a tenth of it was left when a thread got to them.
+   */
   public long expiredInQueue() {
     return expiredInQueue.get();
   }
@@ -215,8 +218,8 @@ public final class DtlsHandshakeExecutor implements AutoCloseable {
   }
 
   /**
-   * Stops accepting handshakes, fails the queued ones with reason "closed" and interrupts the
-   * running ones (their endpoints report failure). Does not wait.
+   * Stops accepting handshakes, fails the queued ones ("handshake executor closed") and
+   * interrupts the running ones (their endpoints report failure). Does not wait.
    */
   @Override
   public void close() {

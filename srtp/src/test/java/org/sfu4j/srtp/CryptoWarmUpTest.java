@@ -43,8 +43,8 @@ class CryptoWarmUpTest {
           marked = true;
         } else if (line.startsWith("END ")) {
           ended = true;
-          System.out.printf("[warm-up] %s JVM: first SRTP sessions + packets (4 profiles) took %s us,"
-              + " %d crypto classes loaded%n", mode, line.substring(4), loaded.size());
+          System.out.printf("[warm-up] %s JVM: first SRTP sessions + packets (4 profiles) took"
+              + " %s us, %d crypto classes loaded%n", mode, line.substring(4), loaded.size());
         } else if (marked && !ended && line.contains("[class,load]")) {
           for (String pkg : CRYPTO_PACKAGES) {
             if (line.contains(pkg)) {

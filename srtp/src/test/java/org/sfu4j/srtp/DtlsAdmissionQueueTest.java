@@ -74,7 +74,7 @@ class DtlsAdmissionQueueTest {
     return sent.get(0);
   }
 
-  /** Records callbacks; a server endpoint fed a lone ClientHello then stalls waiting for flight 3. */
+  /** Records callbacks; a server fed a lone ClientHello then stalls waiting for flight 3. */
   private static final class Recorder implements DtlsEndpoint.Listener {
     final CompletableFuture<String> failed = new CompletableFuture<>();
     final CompletableFuture<SrtpProfile> connected = new CompletableFuture<>();
@@ -123,7 +123,8 @@ class DtlsAdmissionQueueTest {
   @Test
   void stormOf48ClientsAgainst4ThreadsAllConnect() throws Exception {
     int n = 48;
-    try (DtlsHandshakeExecutor executor = new DtlsHandshakeExecutor(4, 64, Duration.ofSeconds(30))) {
+    try (DtlsHandshakeExecutor executor =
+        new DtlsHandshakeExecutor(4, 64, Duration.ofSeconds(30))) {
       List<UdpHarness> harnesses = new ArrayList<>();
       List<CompletableFuture<DTLSTransport>> clients = new ArrayList<>();
       try {
