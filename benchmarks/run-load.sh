@@ -29,6 +29,7 @@ RTC_PORT=${RTC_PORT:-42000}
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseParallelGC -Xms512m -Xmx2g"}
 WARMUP=${WARMUP:-3}
 EXTRA=${EXTRA:-}
+DAEMON_CONFIG=${DAEMON_CONFIG:-benchmarks/load-daemon.yaml}
 mkdir -p "$RESULTS"
 [ -f "$JAR" ] || { echo "missing $JAR (build first)"; exit 2; }
 
@@ -67,8 +68,9 @@ run_engine() { # P S D BASELINE_PPS BASELINE_CPU
 run_daemon() { # P S D BASELINE_PPS BASELINE_CPU
   local pid out
   [ -f "$DAEMON_JAR" ] || { echo "missing $DAEMON_JAR" >&2; return 2; }
-  # --config: the --dev settings with room limits raised (benchmarks/load-daemon.yaml)
-  taskset -c 1 java $JAVA_OPTS -jar "$DAEMON_JAR" --config benchmarks/load-daemon.yaml \
+  # --config: the --dev settings with room limits raised (benchmarks/load-daemon.yaml;
+  # DAEMON_CONFIG=other.yaml to vary e.g. rtc.dtlsHandshakeConcurrency)
+  taskset -c 1 java $JAVA_OPTS -jar "$DAEMON_JAR" --config "$DAEMON_CONFIG" \
     --http-ip 127.0.0.1 --http-port "$HTTP_PORT" \
     --rtc-listen-ip 127.0.0.1 --rtc-min-port "$RTC_PORT" --rtc-max-port $((RTC_PORT + 10)) \
     --workers 1 > "$RESULTS/.daemon.out" 2>&1 &

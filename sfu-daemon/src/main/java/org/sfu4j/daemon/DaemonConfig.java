@@ -37,6 +37,10 @@ public final class DaemonConfig {
     public String announcedIp;
     public int minPort = 40000;
     public int maxPort = 49999;
+    /** DTLS handshakes running at once per worker (threads); more wait in the queue. */
+    public int dtlsHandshakeConcurrency = 32;
+    /** DTLS handshakes waiting per worker (FIFO, within their 10 s deadline); more are refused. */
+    public int dtlsHandshakeQueue = 512;
   }
 
   /** Token authentication; no secret means everyone may do everything. */
@@ -89,6 +93,11 @@ public final class DaemonConfig {
     requirePort("rtc.maxPort", rtc.maxPort, false);
     if (rtc.minPort > rtc.maxPort) {
       throw new IllegalArgumentException("rtc.minPort must be <= rtc.maxPort");
+    }
+    if (rtc.dtlsHandshakeConcurrency < 1 || rtc.dtlsHandshakeConcurrency > 4096
+        || rtc.dtlsHandshakeQueue < 0 || rtc.dtlsHandshakeQueue > 1_000_000) {
+      throw new IllegalArgumentException(
+          "rtc.dtlsHandshakeConcurrency must be in [1, 4096], rtc.dtlsHandshakeQueue in [0, 1000000]");
     }
     if (http.ip == null || http.ip.isBlank()) {
       throw new IllegalArgumentException("http.ip is required");

@@ -10,6 +10,7 @@ import org.sfu4j.media.engine.Worker;
 import org.sfu4j.media.engine.WorkerStats;
 import org.sfu4j.media.transport.RtcDropReason;
 import org.sfu4j.signaling.media.WebRtcNetworkCounters;
+import org.sfu4j.srtp.DtlsHandshakeExecutor;
 
 /**
  * The media engine's counters as Prometheus meters, one series per worker (label {@code worker} =
@@ -53,6 +54,7 @@ final class EngineMeters {
           .tags("loop", "worker", "worker", idx).baseUnit("seconds")
           .description("how late a task due on the loop ran, sampled every 500 ms")
           .register(registry);
+      handshakeMeters(registry, w, idx, network);
       for (RtcDropReason reason : RtcDropReason.values()) {
         FunctionCounter.builder("sfu4j.webrtc.socket.dropped", w, x -> network.socketDrops(x, reason))
             .tags("reason", label(reason.name()), "worker", idx)
@@ -62,6 +64,44 @@ final class EngineMeters {
     }
     FunctionCounter.builder("sfu4j.dtls.failures", network, WebRtcNetworkCounters::dtlsFailures)
         .description("WebRTC transports whose DTLS state went failed").register(registry);
+  }
+
+  /**
+   * The worker's DTLS handshake admission: running and waiting now, and since start how many were
+   * started, refused (queue full), abandoned in the queue at their deadline, or withdrawn by a
+   * close while waiting. 0 until the worker's first WebRTC transport.
+   */
+  private static void handshakeMeters(MeterRegistry registry, Worker w, String idx,
+      WebRtcNetworkCounters network) {
+    Gauge.builder("sfu4j.dtls.handshakes.active", w, x -> handshakes(network, x,
+            e -> e.activeHandshakes()))
+        .tags("worker", idx).description("DTLS handshakes running now (one thread each)")
+        .register(registry);
+    Gauge.builder("sfu4j.dtls.handshakes.queued", w, x -> handshakes(network, x,
+            e -> e.queuedHandshakes()))
+        .tags("worker", idx).description("DTLS handshakes waiting for a thread now")
+        .register(registry);
+    String[][] outcomes = {
+        {"started", "DTLS handshakes that got a thread"},
+        {"rejected", "DTLS handshakes refused because the admission queue was full"},
+        {"expired", "DTLS handshakes abandoned in the queue at their deadline"},
+        {"cancelled", "DTLS handshakes withdrawn from the queue by a transport close"}};
+    for (String[] o : outcomes) {
+      ToLongFunction<DtlsHandshakeExecutor> f = switch (o[0]) {
+        case "started" -> DtlsHandshakeExecutor::startedHandshakes;
+        case "rejected" -> DtlsHandshakeExecutor::rejectedHandshakes;
+        case "expired" -> DtlsHandshakeExecutor::expiredInQueue;
+        default -> DtlsHandshakeExecutor::cancelledInQueue;
+      };
+      FunctionCounter.builder("sfu4j.dtls.handshakes", w, x -> handshakes(network, x, f))
+          .tags("outcome", o[0], "worker", idx).description(o[1]).register(registry);
+    }
+  }
+
+  private static long handshakes(WebRtcNetworkCounters network, Worker w,
+      ToLongFunction<DtlsHandshakeExecutor> f) {
+    DtlsHandshakeExecutor e = network.handshakes(w);
+    return e == null ? 0 : f.applyAsLong(e);
   }
 
   private static void counter(MeterRegistry registry, String name, Worker w, String idx,

@@ -21,7 +21,9 @@ final class MediaBackends {
     WorkerSettings settings = new WorkerSettings()
         .pendingConsumerTimeoutMs(config.pendingConsumerTimeoutMs)
         .rtcMinPort(config.rtc.minPort)
-        .rtcMaxPort(config.rtc.maxPort);
+        .rtcMaxPort(config.rtc.maxPort)
+        .dtlsHandshakeConcurrency(config.rtc.dtlsHandshakeConcurrency)
+        .dtlsHandshakeQueue(config.rtc.dtlsHandshakeQueue);
     WebRtcTransportFactory transports = new WebRtcTransportFactory(List.of(listenInfo(config.rtc)));
     EngineMediaBackend backend = new EngineMediaBackend(
         config.effectiveWorkers(),

@@ -83,6 +83,14 @@ class DaemonMediaTest {
       metric(text, "sfu4j_rtcp_packets_total", "direction=\"in\",worker=\"0\"");
       assertTrue(text.contains("sfu4j_event_loop_lag_seconds{loop=\"worker\",worker=\"0\"}"), text);
       assertTrue(text.contains("sfu4j_event_loop_lag_seconds{loop=\"signaling\""), text);
+      // DTLS admission: alice's and bob's handshakes (at least) started, none waited out or refused.
+      assertTrue(metric(text, "sfu4j_dtls_handshakes_total", "outcome=\"started\",worker=\"0\"") >= 2,
+          text);
+      assertEquals(0, metric(text, "sfu4j_dtls_handshakes_total", "outcome=\"rejected\",worker=\"0\""));
+      assertEquals(0, metric(text, "sfu4j_dtls_handshakes_total", "outcome=\"expired\",worker=\"0\""));
+      metric(text, "sfu4j_dtls_handshakes_total", "outcome=\"cancelled\",worker=\"0\"");
+      assertEquals(0, metric(text, "sfu4j_dtls_handshakes_queued", "worker=\"0\""));
+      metric(text, "sfu4j_dtls_handshakes_active", "worker=\"0\"");
     }
   }
 

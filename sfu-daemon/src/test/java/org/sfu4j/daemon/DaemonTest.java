@@ -43,6 +43,8 @@ class DaemonTest {
     assertEquals(40999, dev.rtc.maxPort);
     assertEquals(Runtime.getRuntime().availableProcessors(), dev.effectiveWorkers());
     assertEquals(null, dev.auth.secret);
+    assertEquals(32, dev.rtc.dtlsHandshakeConcurrency);
+    assertEquals(512, dev.rtc.dtlsHandshakeQueue);
     DaemonConfig o = resolve("--dev", "--http-ip", "127.0.0.2", "--http-port", "0", "--rtc-listen-ip", "127.0.0.3",
         "--rtc-announced-ip", "198.51.100.7", "--rtc-min-port", "41000", "--rtc-max-port", "41010",
         "--workers", "3", "--secret", "abc");
@@ -61,10 +63,16 @@ class DaemonTest {
   void yamlAndJsonConfigFiles(@TempDir Path dir) throws Exception {
     Path yaml = dir.resolve("c.yaml");
     Files.writeString(yaml, "http:\n  ip: 127.0.0.1\n  port: 5555\nrtc:\n  listenIp: 127.0.0.1\n  minPort: 42000\n  maxPort: 42100\n"
+        + "  dtlsHandshakeConcurrency: 8\n  dtlsHandshakeQueue: 64\n"
         + "workers: 2\nauth:\n  secret: xyz\nlimits:\n  maxPeersPerRoom: 7\npendingConsumerTimeoutMs: 1234\n");
     DaemonConfig y = resolve("--config", yaml.toString());
     assertEquals(5555, y.http.port);
     assertEquals(42100, y.rtc.maxPort);
+    assertEquals(8, y.rtc.dtlsHandshakeConcurrency);
+    assertEquals(64, y.rtc.dtlsHandshakeQueue);
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "rtc:\n  dtlsHandshakeConcurrency: 0\n");
+    assertThrows(IllegalArgumentException.class, () -> resolve("--config", bad.toString()));
     assertEquals(2, y.workers);
     assertEquals("xyz", y.auth.secret);
     assertEquals(7, y.limits.maxPeersPerRoom);

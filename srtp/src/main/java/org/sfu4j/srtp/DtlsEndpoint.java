@@ -55,7 +55,7 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * {@code onConnected}. A local {@link #close} delivers no callback.
  */
 public final class DtlsEndpoint implements AutoCloseable {
-  /** Reason given when the executor is at capacity. */
+  /** Reason given when the executor's admission queue is full. */
   public static final String REASON_CAPACITY = "handshake capacity";
   /** Reason given when the handshake deadline passed. */
   public static final String REASON_TIMEOUT = "handshake timeout";
@@ -110,6 +110,8 @@ public final class DtlsEndpoint implements AutoCloseable {
   private volatile SrtpKeys keys;
   private volatile boolean closeNotifyReceived;
   private volatile long deadlineNanos;
+  /** Our place at the executor (queued or running), to withdraw on close. */
+  private volatile DtlsHandshakeExecutor.Admission admission;
   private byte[] recordBuffer;
 
   public DtlsEndpoint(DtlsCertificate certificate, DtlsHandshakeExecutor executor,
@@ -195,6 +197,10 @@ public final class DtlsEndpoint implements AutoCloseable {
       transport = null;
       recordBuffer = null;
     }
+    DtlsHandshakeExecutor.Admission a = admission;
+    if (a != null) {
+      executor.cancel(a);
+    }
     inbound.clear();
     inbound.offer(WAKE_UP);
   }
@@ -225,13 +231,26 @@ public final class DtlsEndpoint implements AutoCloseable {
       }
       handshakeSubmitted = true;
     }
+    // The deadline counts from here: time spent waiting in the executor's queue is part of it.
     deadlineNanos = System.nanoTime() + executor.deadline().toNanos();
-    if (!executor.trySubmit(this::runHandshake)) {
+    DtlsHandshakeExecutor.Admission a = executor.trySubmit(this, deadlineNanos);
+    if (a == null) {
       fail(REASON_CAPACITY);
+      return;
+    }
+    admission = a;
+    if (closed) {
+      executor.cancel(a);
     }
   }
 
-  private void runHandshake() {
+  /** The executor gave up on our queued handshake (deadline passed, or it closed). */
+  void failQueued(String reason) {
+    fail(reason);
+  }
+
+  /** On an executor thread: the blocking handshake, within what is left of the deadline. */
+  void runHandshake() {
     DTLSTransport t;
     try {
       if (closed) {
@@ -353,8 +372,10 @@ public final class DtlsEndpoint implements AutoCloseable {
     }
   }
 
+  /** What is left of the deadline (it counts from submission, queue wait included). */
   private int handshakeTimeoutMillis() {
-    return (int) Math.min(Integer.MAX_VALUE, executor.deadline().toMillis());
+    long leftMs = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, leftMs));
   }
 
   /** The datagram pipe BouncyCastle reads from (our queue) and writes to (the listener). */

@@ -109,8 +109,10 @@ class DtlsHandshakeFloodTest {
   }
 
   @Test
-  void floodBeyondCapacityIsRejectedAndStaleHandshakesAreReaped() throws Exception {
-    try (DtlsHandshakeExecutor executor = new DtlsHandshakeExecutor(2, Duration.ofMillis(1500))) {
+  void floodBeyondTheQueueIsRejectedAndStaleHandshakesAreReaped() throws Exception {
+    // 2 threads, 2 waiting places: of 6 ClientHellos 2 run, 2 wait, 2 are refused.
+    try (DtlsHandshakeExecutor executor =
+        new DtlsHandshakeExecutor(2, 2, Duration.ofMillis(1500))) {
       List<DtlsEndpoint> endpoints = new ArrayList<>();
       List<Recorder> recorders = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
@@ -125,19 +127,23 @@ class DtlsHandshakeFloodTest {
       for (DtlsEndpoint e : endpoints) {
         feed(e, clientHello);
       }
-      // 4 beyond capacity fail at once, synchronously in receive().
-      for (int i = 2; i < 6; i++) {
+      // 2 beyond running + queued fail at once, synchronously in receive().
+      for (int i = 4; i < 6; i++) {
         assertTrue(recorders.get(i).failed.isDone(), "endpoint " + i);
         assertEquals(DtlsEndpoint.REASON_CAPACITY, recorders.get(i).failed.get());
         assertEquals(DtlsState.FAILED, endpoints.get(i).state());
       }
-      assertEquals(4, executor.rejectedHandshakes());
-      // The 2 admitted ones answered the ClientHello, then stall (the "client" never replies)...
-      for (int i = 0; i < 2; i++) {
+      assertEquals(2, executor.rejectedHandshakes());
+      assertEquals(2, executor.queuedHandshakes());
+      // The 2 running ones answered the ClientHello, then stall (the "client" never replies);
+      // the 2 queued ones never get a thread before their deadline (same length, from submission).
+      for (int i = 0; i < 4; i++) {
         assertEquals(DtlsEndpoint.REASON_TIMEOUT, recorders.get(i).failed.get(10, TimeUnit.SECONDS));
-        assertTrue(recorders.get(i).outgoing > 0, "server flight sent");
+        assertEquals(i < 2, recorders.get(i).outgoing > 0, "server flight sent by " + i);
         assertFalse(recorders.get(i).connected.isDone());
       }
+      assertEquals(2, executor.expiredInQueue());
+      assertEquals(2, executor.startedHandshakes());
       long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       assertTrue(elapsedMs >= 1400 && elapsedMs < 6000, "reaped at the deadline: " + elapsedMs);
       // ... and their threads are free again.

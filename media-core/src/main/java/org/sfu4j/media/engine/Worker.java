@@ -66,6 +66,8 @@ public final class Worker {
     this.clock = settings.nowMs();
     this.allocator = settings.allocator();
     this.publishedStats = counters.snapshot(clock.getAsLong(), 0);
+    // Off the loop, once per JVM: the first SRTP packet must not pay for cold crypto (seconds).
+    org.sfu4j.srtp.CryptoWarmUp.start();
     if (settings.eventLoopLagProbeIntervalMs() > 0) {
       scheduleLagProbe();
     }

@@ -133,6 +133,8 @@ public final class WorkerSettings {
   private int rtcMinPort = 10000;
   private int rtcMaxPort = 59999;
   private org.sfu4j.srtp.DtlsCertificate dtlsCertificate;
+  private int dtlsHandshakeConcurrency = 32;
+  private int dtlsHandshakeQueue = org.sfu4j.srtp.DtlsHandshakeExecutor.DEFAULT_QUEUE_CAPACITY;
 
   /** Lowest UDP port the worker's WebRTC socket may bind (0 with rtcMaxPort 0: ephemeral). */
   public int rtcMinPort() {
@@ -160,6 +162,38 @@ public final class WorkerSettings {
 
   public WorkerSettings dtlsCertificate(org.sfu4j.srtp.DtlsCertificate certificate) {
     this.dtlsCertificate = certificate;
+    return this;
+  }
+
+  /**
+   * DTLS handshakes running at once on this worker (one thread each). A handshake mostly waits
+   * for the peer; its CPU is ~1-2 ms (ECDSA sign, ECDHE), so this bounds threads, not CPU.
+   */
+  public int dtlsHandshakeConcurrency() {
+    return dtlsHandshakeConcurrency;
+  }
+
+  public WorkerSettings dtlsHandshakeConcurrency(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("dtlsHandshakeConcurrency must be >= 1: " + n);
+    }
+    this.dtlsHandshakeConcurrency = n;
+    return this;
+  }
+
+  /**
+   * DTLS handshakes that may wait for a thread (FIFO, within their deadline) before further ones
+   * fail: a join storm queues, a flood beyond this is refused.
+   */
+  public int dtlsHandshakeQueue() {
+    return dtlsHandshakeQueue;
+  }
+
+  public WorkerSettings dtlsHandshakeQueue(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("dtlsHandshakeQueue must be >= 0: " + n);
+    }
+    this.dtlsHandshakeQueue = n;
     return this;
   }
 }

@@ -28,7 +28,9 @@ import org.sfu4j.media.engine.Transport;
 import org.sfu4j.media.engine.TransportContext;
 import org.sfu4j.media.engine.Worker;
 import org.sfu4j.srtp.DtlsCertificate;
+import org.sfu4j.srtp.CryptoWarmUp;
 import org.sfu4j.srtp.DtlsEndpoint;
+import org.sfu4j.srtp.DtlsHandshakeExecutor;
 import org.sfu4j.srtp.DtlsFingerprint;
 import org.sfu4j.srtp.DtlsParameters;
 import org.sfu4j.srtp.DtlsRole;
@@ -170,7 +172,9 @@ public final class WebRtcTransport extends Transport {
       for (InetAddress ip : ips) {
         fs.add(net.socket(ip));
       }
-      return CompletableFuture.allOf(fs.toArray(new CompletableFuture<?>[0]))
+      // The first transport of a worker also waits (off the loop) for its DTLS certificate.
+      return CompletableFuture.allOf(CompletableFuture.allOf(fs.toArray(new CompletableFuture<?>[0])),
+              net.certificateReady())
           .thenApply(v -> {
             List<RtcUdpSocket> l = new ArrayList<>();
             for (CompletableFuture<RtcUdpSocket> f : fs) {
@@ -411,6 +415,14 @@ public final class WebRtcTransport extends Transport {
     });
   }
 
+  /**
+   * The worker's DTLS handshake executor, shared by all its transports and outliving them; its
+   * counters are thread-safe reads (for /metrics). Do not close it: the worker does.
+   */
+  public DtlsHandshakeExecutor handshakeExecutor() {
+    return network.handshakes();
+  }
+
   // ------------------------------------------------------------------ inbound (loop)
 
   private void handleStun(Binding binding, StunMessage stun, InetSocketAddress remote,
@@ -606,9 +618,14 @@ public final class WebRtcTransport extends Transport {
       post(() -> sendDtls(datagram));
     }
 
+    /**
+     * Posted only once the process' crypto warm-up finished (at once in practice: it starts with
+     * the worker), so the SRTP session and the first packets never run a cold crypto path on the
+     * loop. Never blocks.
+     */
     @Override
     public void onConnected(SrtpProfile profile, SrtpKeys keys) {
-      post(() -> onDtlsConnected(profile, keys));
+      CryptoWarmUp.start().thenRun(() -> post(() -> onDtlsConnected(profile, keys)));
     }
 
     @Override

@@ -22,15 +22,25 @@ import org.sfu4j.srtp.DtlsHandshakeExecutor;
  * than one per transport). Created lazily through {@link Worker#service}; loop-confined.
  */
 final class WorkerRtcNetwork {
-  /** Handshakes (= threads) at once per worker; a ClientHello flood beyond this is rejected. */
-  static final int MAX_CONCURRENT_HANDSHAKES = 32;
-  /** A handshake that has not finished by then fails (the browser retries with a new one). */
+  /**
+   * A handshake that has not finished by then, counted from its admission (queue wait included),
+   * fails (the browser retries with a new one). Concurrency and queue bound: {@link
+   * org.sfu4j.media.engine.WorkerSettings#dtlsHandshakeConcurrency()} and {@code
+   * dtlsHandshakeQueue()}.
+   */
   static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(10);
   static final long CONSENT_TICK_MS = 1000;
+  /** Runs each certificate generation on a short-lived daemon thread, never on a worker loop. */
+  private static final java.util.concurrent.Executor CERTIFICATE_THREAD = r -> {
+    Thread t = new Thread(r, "dtls-certificate");
+    t.setDaemon(true);
+    t.start();
+  };
 
   private final Worker worker;
   private final EventLoop loop;
-  private final DtlsCertificate certificate;
+  /** Generated off the loop (EC key generation and signing are cold-crypto heavy on first use). */
+  private final CompletableFuture<DtlsCertificate> certificate;
   private final DtlsHandshakeExecutor handshakes;
   private final Map<InetAddress, CompletableFuture<RtcUdpSocket>> sockets = new HashMap<>();
   private final List<WebRtcTransport> transports = new ArrayList<>();
@@ -40,8 +50,10 @@ final class WorkerRtcNetwork {
     this.worker = worker;
     this.loop = worker.eventLoop();
     DtlsCertificate c = worker.settings().dtlsCertificate();
-    this.certificate = c != null ? c : DtlsCertificate.generateEcdsaP256();
-    this.handshakes = new DtlsHandshakeExecutor(MAX_CONCURRENT_HANDSHAKES, HANDSHAKE_DEADLINE);
+    this.certificate = c != null ? CompletableFuture.completedFuture(c)
+        : CompletableFuture.supplyAsync(DtlsCertificate::generateEcdsaP256, CERTIFICATE_THREAD);
+    this.handshakes = new DtlsHandshakeExecutor(worker.settings().dtlsHandshakeConcurrency(),
+        worker.settings().dtlsHandshakeQueue(), HANDSHAKE_DEADLINE);
     this.consentTimer = loop.scheduleAtFixedRate(this::tick, CONSENT_TICK_MS, CONSENT_TICK_MS,
         TimeUnit.MILLISECONDS);
     loop.terminationFuture().addListener(f -> handshakes.close());
@@ -52,8 +64,18 @@ final class WorkerRtcNetwork {
     return worker.service(WorkerRtcNetwork.class, WorkerRtcNetwork::new);
   }
 
-  DtlsCertificate certificate() {
+  /** Completes once the worker's certificate exists; transports are created only after it. */
+  CompletableFuture<DtlsCertificate> certificateReady() {
     return certificate;
+  }
+
+  /** The worker's certificate; only after {@link #certificateReady()} completed. */
+  DtlsCertificate certificate() {
+    DtlsCertificate c = certificate.getNow(null);
+    if (c == null) {
+      throw new IllegalStateException("DTLS certificate not generated yet");
+    }
+    return c;
   }
 
   DtlsHandshakeExecutor handshakes() {
@@ -126,7 +148,11 @@ final class WorkerRtcNetwork {
     d.put("transports", transports.size());
     d.put("sockets", stats());
     d.put("activeHandshakes", handshakes.activeHandshakes());
+    d.put("queuedHandshakes", handshakes.queuedHandshakes());
+    d.put("startedHandshakes", handshakes.startedHandshakes());
     d.put("rejectedHandshakes", handshakes.rejectedHandshakes());
+    d.put("expiredInQueueHandshakes", handshakes.expiredInQueue());
+    d.put("cancelledInQueueHandshakes", handshakes.cancelledInQueue());
     return d;
   }
 }

@@ -12,12 +12,13 @@ import org.sfu4j.media.engine.Transport;
 import org.sfu4j.media.engine.Worker;
 import org.sfu4j.media.transport.RtcDropReason;
 import org.sfu4j.media.transport.WebRtcTransport;
+import org.sfu4j.srtp.DtlsHandshakeExecutor;
 import org.sfu4j.srtp.DtlsState;
 
 /**
  * The WebRTC network numbers /metrics exports that the worker's own {@code WorkerStats} do not
- * carry: datagrams each worker's UDP socket dropped, by {@link RtcDropReason}, and how many
- * transports ended with DTLS {@code failed}.
+ * carry: datagrams each worker's UDP socket dropped, by {@link RtcDropReason}, how many
+ * transports ended with DTLS {@code failed}, and each worker's DTLS handshake admission counters.
  *
  * <p>The socket counters live on the worker's loop inside the socket, and the engine reaches them
  * only through a live transport of that worker ({@link WebRtcTransport#socketStats()}). So
@@ -33,6 +34,9 @@ public final class WebRtcNetworkCounters {
   /** Starts counting {@code transport} (called once, when the factory created it). */
   void track(Worker worker, WebRtcTransport transport) {
     PerWorker w = workers.computeIfAbsent(worker, k -> new PerWorker());
+    if (w.handshakes == null) {
+      w.handshakes = transport.handshakeExecutor();
+    }
     w.live.add(transport);
     transport.addListener(new Transport.Listener() {
       @Override
@@ -49,6 +53,15 @@ public final class WebRtcNetworkCounters {
   /** Transports whose DTLS handshake or session failed, since start. */
   public long dtlsFailures() {
     return dtlsFailures.get();
+  }
+
+  /**
+   * {@code worker}'s DTLS handshake executor (its counters are live, thread-safe reads), or null
+   * before its first WebRTC transport.
+   */
+  public DtlsHandshakeExecutor handshakes(Worker worker) {
+    PerWorker w = workers.get(worker);
+    return w == null ? null : w.handshakes;
   }
 
   /** Last sampled total of {@code reason} drops on {@code worker}'s socket(s); 0 before any sample. */
@@ -92,6 +105,8 @@ public final class WebRtcNetworkCounters {
   private static final class PerWorker {
     final Set<WebRtcTransport> live = ConcurrentHashMap.newKeySet();
     volatile Map<RtcDropReason, Long> drops = Map.of();
+    /** The worker's executor, taken from its first transport (it outlives them all). */
+    volatile DtlsHandshakeExecutor handshakes;
 
     /** Sums each reason over the worker's sockets (one per listen ip) and publishes the copy. */
     void publish(List<Map<String, Object>> sockets) {
