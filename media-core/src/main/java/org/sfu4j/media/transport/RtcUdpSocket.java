@@ -22,9 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.sfu4j.ice.StunMessage;
 import org.sfu4j.ice.StunParseResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one UDP socket of a worker (per listen ip) that serves every WebRTC transport on it.
@@ -48,8 +51,12 @@ import org.sfu4j.ice.StunParseResult;
 public final class RtcUdpSocket {
   /** What the demux delivers to; implemented by {@link WebRtcTransport}. Called on the loop. */
   interface Endpoint {
-    /** A STUN message for this endpoint; {@code stun} is a valid view, valid only during the call. */
-    void onStun(StunMessage stun, InetSocketAddress remote, long nowMs);
+    /**
+     * A STUN message for this endpoint; {@code stun} is a valid view, valid only during the call.
+     * Returns false when it failed MESSAGE-INTEGRITY (counted as {@link
+     * RtcDropReason#STUN_BAD_INTEGRITY} instead of delivered).
+     */
+    boolean onStun(StunMessage stun, InetSocketAddress remote, long nowMs);
 
     /** A DTLS datagram; neither retained nor released by the callee. */
     void onDtls(ByteBuf datagram, InetSocketAddress remote);
@@ -62,6 +69,14 @@ public final class RtcUdpSocket {
   static final int MAX_DATAGRAM = 2048;
   /** Datagrams per {@code recvmmsg} call with epoll. */
   static final int DATAGRAMS_PER_READ = 16;
+  /**
+   * SO_RCVBUF asked for. Linux caps it at {@code net.core.rmem_max} (and then doubles it for
+   * bookkeeping); a smaller buffer overflows sooner under a flood, honest datagrams included.
+   */
+  static final int RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
+  private static final Logger LOG = LoggerFactory.getLogger(RtcUdpSocket.class);
+  private static final AtomicBoolean CLAMP_WARNED = new AtomicBoolean();
 
   private final Channel channel;
   private final InetSocketAddress localAddress;
@@ -70,6 +85,9 @@ public final class RtcUdpSocket {
   private final HashMap<String, Endpoint> byUfrag = new HashMap<>();
   private final HashMap<InetSocketAddress, Endpoint> byTuple = new HashMap<>();
   private final long[] drops = new long[RtcDropReason.values().length];
+  private final StunErrorBudget stunErrors = new StunErrorBudget();
+  private final KernelUdpCounters kernel;
+  private final int receiveBufferBytes;
 
   private boolean inReadBatch;
   private boolean flushPending;
@@ -81,11 +99,32 @@ public final class RtcUdpSocket {
   private long datagramsSent;
   private long bytesSent;
   private long unexpectedErrors;
+  private long stunErrorsTooLarge;
 
   private RtcUdpSocket(Channel channel, LongSupplier clock) {
     this.channel = channel;
     this.localAddress = (InetSocketAddress) channel.localAddress();
     this.clock = clock;
+    this.kernel = KernelUdpCounters.forFd(
+        channel instanceof EpollDatagramChannel e ? e.fd().intValue() : -1);
+    this.receiveBufferBytes = ((DatagramChannel) channel).config().getReceiveBufferSize();
+    warnIfClamped(receiveBufferBytes, localAddress);
+  }
+
+  /**
+   * Logs once per process when the kernel gave less receive buffer than {@link
+   * #RECEIVE_BUFFER_BYTES} (Linux reports twice the granted size, so 4 MiB asked reads back 8 MiB).
+   */
+  static boolean warnIfClamped(int effective, InetSocketAddress local) {
+    if (effective >= RECEIVE_BUFFER_BYTES) {
+      return false;
+    }
+    if (CLAMP_WARNED.compareAndSet(false, true)) {
+      LOG.warn("UDP receive buffer of {} is {} bytes, {} asked: the kernel capped it, so a flood "
+          + "overflows it sooner (honest packets included). Raise it: sysctl -w "
+          + "net.core.rmem_max={}", local, effective, RECEIVE_BUFFER_BYTES, RECEIVE_BUFFER_BYTES);
+    }
+    return true;
   }
 
   /**
@@ -151,7 +190,7 @@ public final class RtcUdpSocket {
       ch = new NioDatagramChannel();
       ch.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM));
     }
-    ch.config().setOption(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024);
+    ch.config().setOption(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
     ch.config().setOption(ChannelOption.SO_SNDBUF, 4 * 1024 * 1024);
     ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024 * 1024, 4 * 1024 * 1024));
     return ch;
@@ -296,8 +335,25 @@ public final class RtcUdpSocket {
         return;
       }
     }
-    stunDelivered++;
-    e.onStun(msg, remote, clock.getAsLong());
+    if (e.onStun(msg, remote, clock.getAsLong())) {
+      stunDelivered++;
+    } else {
+      drops[RtcDropReason.STUN_BAD_INTEGRITY.ordinal()]++;
+    }
+  }
+
+  /**
+   * Whether a STUN error response to {@code remote} answering a {@code requestLength}-byte request
+   * may be sent: never more bytes than were received (no amplification), and within the per-source
+   * and per-socket budgets ({@link StunErrorBudget}). Counts the suppressed ones. Loop only.
+   */
+  boolean mayAnswerWithError(InetSocketAddress remote, int requestLength, int responseLength,
+      long nowMs) {
+    if (responseLength > requestLength) {
+      stunErrorsTooLarge++;
+      return false;
+    }
+    return stunErrors.tryAcquire(remote, nowMs);
   }
 
   private void onReadComplete() {
@@ -338,6 +394,24 @@ public final class RtcUdpSocket {
     return datagramsSent;
   }
 
+  /** STUN error responses not sent: over a rate budget, or larger than the request. Loop only. */
+  public long stunErrorsSuppressed() {
+    return stunErrors.suppressed() + stunErrorsTooLarge;
+  }
+
+  /** SO_RCVBUF as the kernel reports it (Linux: twice the granted size). */
+  public int receiveBufferBytes() {
+    return receiveBufferBytes;
+  }
+
+  /**
+   * The kernel's counters for this socket: datagrams it dropped because the receive queue was
+   * full (before sfu4j saw them) and bytes queued now. Reads /proc; any thread; not per packet.
+   */
+  public KernelUdpCounters.Sample kernelCounters() {
+    return kernel.sample();
+  }
+
   /** Exceptions caught at the channel edge (a bug if ever non-zero). */
   public long unexpectedErrors() {
     return unexpectedErrors;
@@ -357,6 +431,11 @@ public final class RtcUdpSocket {
     s.put("datagramsSent", datagramsSent);
     s.put("bytesSent", bytesSent);
     s.put("unexpectedErrors", unexpectedErrors);
+    s.put("stunErrorsSuppressed", stunErrorsSuppressed());
+    s.put("receiveBufferBytes", receiveBufferBytes);
+    KernelUdpCounters.Sample k = kernel.sample();
+    s.put("kernelDrops", k.drops());
+    s.put("kernelReceiveQueueBytes", k.receiveQueueBytes());
     s.put("ufrags", byUfrag.size());
     s.put("tuples", byTuple.size());
     Map<String, Long> d = new LinkedHashMap<>();

@@ -110,6 +110,10 @@ class NetworkFloodTest {
         }
       }, "attacker");
       long dropsBefore = f.onLoop(socket::inboundDrops);
+      long receivedBefore = f.onLoop(socket::datagramsReceived);
+      long kernelBefore = kernelDrops(port.getPort());
+      long peerKernelBefore = kernelDrops(peer.localAddress().getPort());
+      java.util.Map<String, Long> cpuBefore = threadCpu();
       attacker.start();
       Thread.sleep(200); // flood at full rate before the honest stream starts
       long t0 = System.nanoTime();
@@ -137,6 +141,19 @@ class NetworkFloodTest {
       attacker.join(5_000);
       tuples.forEach(DatagramSocket::close);
       long drops = f.onLoop(socket::inboundDrops) - dropsBefore;
+      long workerReceived = f.onLoop(socket::datagramsReceived) - receivedBefore;
+      long kernel = kernelDrops(port.getPort()) - kernelBefore;
+      long peerKernel = kernelDrops(peer.localAddress().getPort()) - peerKernelBefore;
+      java.util.Map<String, Long> cpuAfter = threadCpu();
+      StringBuilder cpu = new StringBuilder();
+      cpuAfter.forEach((name, ns) -> {
+        long d = ns - cpuBefore.getOrDefault(name, 0L);
+        if (d > 50_000_000L) {
+          cpu.append(String.format(" %s=%.2fs", name, d / 1e9));
+        }
+      });
+      System.out.printf("[flood] worker socket received %d datagrams, kernel dropped %d at the worker socket,"
+          + " %d at the honest peer socket; thread cpu:%s%n", workerReceived, kernel, peerKernel, cpu);
       long authFailed = WebRtcFixture.stat(t, "srtpUnprotectFailed") - failedBefore;
       System.gc();
       long heapAfter = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -165,6 +182,36 @@ class NetworkFloodTest {
       assertTrue(heapAfter - heapBefore < 32L << 20, "heap " + heapBefore + " -> " + heapAfter);
       c.close();
     }
+  }
+
+  /** Sum of the drops column of every /proc/net/udp[6] row bound to {@code port}. */
+  static long kernelDrops(int port) {
+    long sum = 0;
+    String hexPort = String.format(":%04X", port);
+    for (String table : new String[] {"/proc/net/udp", "/proc/net/udp6"}) {
+      try {
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(table))) {
+          String[] f = line.trim().split("\\s+");
+          if (f.length >= 13 && f[1].endsWith(hexPort)) {
+            sum += Long.parseLong(f[12]);
+          }
+        }
+      } catch (Exception e) {
+        // no such table
+      }
+    }
+    return sum;
+  }
+
+  static java.util.Map<String, Long> threadCpu() {
+    java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> m = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (ti != null) {
+        m.merge(ti.getThreadName(), Math.max(0, mx.getThreadCpuTime(ti.getThreadId())), Long::sum);
+      }
+    }
+    return m;
   }
 
   private static byte[] check(WebRtcTransport t, String password) {
