@@ -111,11 +111,13 @@ class NetworkFloodTest {
       }, "attacker");
       long dropsBefore = f.onLoop(socket::inboundDrops);
       long receivedBefore = f.onLoop(socket::datagramsReceived);
-      long kernelBefore = kernelDrops(port.getPort());
+      long kernelBefore = socket.kernelCounters().drops();
       long peerKernelBefore = kernelDrops(peer.localAddress().getPort());
+      long badIntegrityBefore = f.onLoop(() -> socket.dropCount(RtcDropReason.STUN_BAD_INTEGRITY));
+      long suppressedBefore = f.onLoop(socket::stunErrorsSuppressed);
       java.util.Map<String, Long> cpuBefore = threadCpu();
       attacker.start();
-      Thread.sleep(200); // flood at full rate before the honest stream starts
+      Thread.sleep(200); // flood at full rate before the honest stream starts (rates count it: +0.2 s)
       long t0 = System.nanoTime();
       int received = 0;
       for (int i = 0; i < HONEST_PACKETS; i++) {
@@ -142,7 +144,10 @@ class NetworkFloodTest {
       tuples.forEach(DatagramSocket::close);
       long drops = f.onLoop(socket::inboundDrops) - dropsBefore;
       long workerReceived = f.onLoop(socket::datagramsReceived) - receivedBefore;
-      long kernel = kernelDrops(port.getPort()) - kernelBefore;
+      long kernel = socket.kernelCounters().drops() - kernelBefore;
+      long badIntegrity = f.onLoop(() -> socket.dropCount(RtcDropReason.STUN_BAD_INTEGRITY))
+          - badIntegrityBefore;
+      long suppressed = f.onLoop(socket::stunErrorsSuppressed) - suppressedBefore;
       long peerKernel = kernelDrops(peer.localAddress().getPort()) - peerKernelBefore;
       java.util.Map<String, Long> cpuAfter = threadCpu();
       StringBuilder cpu = new StringBuilder();
@@ -152,8 +157,10 @@ class NetworkFloodTest {
           cpu.append(String.format(" %s=%.2fs", name, d / 1e9));
         }
       });
-      System.out.printf("[flood] worker socket received %d datagrams, kernel dropped %d at the worker socket,"
-          + " %d at the honest peer socket; thread cpu:%s%n", workerReceived, kernel, peerKernel, cpu);
+      System.out.printf("[flood] worker socket read %d datagrams (%.0f/s), the kernel dropped %d at the worker"
+          + " socket (SO_RCVBUF %d), %d at the honest peer's socket; %d wrong-integrity checks, %d error"
+          + " responses suppressed; thread cpu:%s%n", workerReceived, workerReceived / (seconds + 0.2),
+          kernel, socket.receiveBufferBytes(), peerKernel, badIntegrity, suppressed, cpu);
       long authFailed = WebRtcFixture.stat(t, "srtpUnprotectFailed") - failedBefore;
       System.gc();
       long heapAfter = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -179,6 +186,7 @@ class NetworkFloodTest {
         assertTrue(loss <= Double.parseDouble(maxLoss), "honest loss " + loss + "%");
       }
       assertTrue(authFailed > 0, "bad tags and replays were rejected");
+      assertTrue(badIntegrity > 0, "wrong-integrity checks are a counted drop");
       assertTrue(heapAfter - heapBefore < 32L << 20, "heap " + heapBefore + " -> " + heapAfter);
       c.close();
     }

@@ -133,6 +133,25 @@ class RtcUdpSocketFloodLimitsTest {
     }
   }
 
+  @Test
+  void workerSocketCountersAreReadableWithoutATransport() throws Exception {
+    try (WebRtcFixture f = new WebRtcFixture(); DatagramSocket a = socket()) {
+      assertEquals(0, WebRtcFixture.get(WorkerRtcSockets.stats(f.worker)).size(), "none opened");
+      WebRtcTransport t = f.transport();
+      RtcUdpSocket socket = f.socket();
+      byte[] junk = {(byte) 0xFF, 1, 2};
+      for (int i = 0; i < 3; i++) {
+        a.send(new DatagramPacket(junk, junk.length, port(t)));
+      }
+      WebRtcFixture.await("counted", () -> f.onLoop(socket::datagramsReceived) == 3);
+      WebRtcFixture.get(t.close());
+      java.util.List<java.util.Map<String, Object>> l = WebRtcFixture.get(WorkerRtcSockets.stats(f.worker));
+      assertEquals(1, l.size());
+      assertEquals(3L, ((java.util.Map<?, ?>) l.get(0).get("drops")).get("BAD_FIRST_BYTE"));
+      assertEquals(t.iceCandidates().get(0).getPort(), l.get(0).get("localPort"));
+    }
+  }
+
   private static DatagramSocket socket() throws Exception {
     return new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
   }
