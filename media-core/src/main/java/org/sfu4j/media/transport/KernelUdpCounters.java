@@ -82,6 +82,37 @@ public final class KernelUdpCounters {
   }
 
   /**
+   * Sum of the kernel drops of {@code sockets}, reading each table once (for the per-tuple readers,
+   * however many). Sockets not listed count 0. Thread-safe; not per packet.
+   */
+  public static long sumDrops(java.util.Collection<KernelUdpCounters> sockets) {
+    java.util.Set<Long> inodes = new java.util.HashSet<>();
+    for (KernelUdpCounters k : sockets) {
+      if (k.inode >= 0) {
+        inodes.add(k.inode);
+      }
+    }
+    long sum = 0;
+    if (inodes.isEmpty()) {
+      return 0;
+    }
+    for (Path table : TABLES) {
+      try (BufferedReader r = Files.newBufferedReader(table, StandardCharsets.US_ASCII)) {
+        String line = r.readLine(); // header
+        while ((line = r.readLine()) != null) {
+          String[] f = line.trim().split("\\s+");
+          if (f.length >= 13 && inodes.contains(Long.parseLong(f[9]))) {
+            sum += Long.parseLong(f[12]);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // table missing (no IPv6) or unreadable
+      }
+    }
+    return sum;
+  }
+
+  /**
    * Parses one {@code /proc/net/udp[6]} row ({@code sl local rem st tx_queue:rx_queue tr:when
    * retrnsmt uid timeout inode ref pointer drops}); returns null when it is not {@code inode}'s row
    * or is malformed. Package-private for tests.

@@ -152,6 +152,78 @@ class RtcUdpSocketFloodLimitsTest {
     }
   }
 
+  @Test
+  void aValidatedPeerIsQueuedApartFromAFloodThatOverflowsTheSharedSocket() throws Exception {
+    try (WebRtcFixture f = new WebRtcFixture();
+        org.sfu4j.media.testpeer.WebRtcTestPeer peer = org.sfu4j.media.testpeer.WebRtcTestPeer.create();
+        DatagramSocket a = socket()) {
+      WebRtcTransport t = f.transport();
+      peer.connect(t, org.sfu4j.srtp.DtlsRole.CLIENT, WebRtcFixture.TIMEOUT);
+      WebRtcFixture.await("dtls connected", () -> t.dtlsState() == org.sfu4j.srtp.DtlsState.CONNECTED);
+      RtcUdpSocket socket = f.socket();
+      assumeTrue(socket.isEpoll() && socket.kernelCounters().available(), "Linux epoll only");
+      assertEquals(1, (int) f.onLoop(socket::tupleChannelCount), "the peer's tuple has its reader");
+      long ssrc = 0x150L;
+      org.sfu4j.media.engine.Producer p = WebRtcFixture.get(t.produce(WebRtcFixture.opus(ssrc)));
+      WebRtcFixture.get(t.consume(new org.sfu4j.media.engine.ConsumerOptions(p.id(),
+          WebRtcFixture.deviceCaps())));
+      long kernel0 = socket.kernelCounters().drops();
+      CountDownLatch held = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      f.worker.eventLoop().execute(() -> {
+        held.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      held.await();
+      byte[] junk = new byte[1200];
+      junk[0] = (byte) 0x80; // RTP from an unknown tuple
+      int honest = 200;
+      for (int i = 0; i < 20_000; i++) {
+        a.send(new DatagramPacket(junk, junk.length, port(t)));
+        if (i % 100 == 99 && i / 100 < honest) {
+          int seq = 1000 + i / 100;
+          peer.sendRtp(WebRtcForwardingEndToEndTest.rtp(111, seq, 960L * seq, ssrc, new byte[160]));
+        }
+      }
+      long sharedDrops = socket.kernelCounters().drops() - kernel0;
+      release.countDown();
+      int got = 0;
+      while (got < honest && peer.receivedRtp().poll(5, TimeUnit.SECONDS) != null) {
+        got++;
+      }
+      System.out.printf("[isolation] loop held, 20000 foreign datagrams: the kernel dropped %d at the"
+          + " shared socket; the peer got %d/%d back%n", sharedDrops, got, honest);
+      assertTrue(sharedDrops > 0, "the flood overflowed the shared socket");
+      assertEquals(honest, got, "no honest packet was lost");
+      assertEquals(0L, (long) f.onLoop(socket::unexpectedErrors));
+      WebRtcFixture.get(t.close());
+      assertEquals(0, (int) f.onLoop(socket::tupleChannelCount), "closed with the transport");
+    }
+  }
+
+  @Test
+  void aPortAnotherSocketHoldsIsNotShared() throws Exception {
+    try (WebRtcFixture f = new WebRtcFixture()) {
+      InetAddress ip = InetAddress.getByName("127.0.0.1");
+      RtcUdpSocket first = WebRtcFixture.get(RtcUdpSocket.open(f.worker.eventLoop(), ip, 0, 0,
+          () -> 0L));
+      int port = first.localAddress().getPort();
+      java.util.concurrent.CompletableFuture<RtcUdpSocket> second =
+          RtcUdpSocket.open(f.worker.eventLoop(), ip, port, port, () -> 0L);
+      Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+          () -> second.get(10, TimeUnit.SECONDS));
+      assertTrue(e.getCause().getMessage().contains("no free UDP port"), e.toString());
+      f.onLoop(() -> {
+        first.close();
+        return null;
+      });
+    }
+  }
+
   private static DatagramSocket socket() throws Exception {
     return new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
   }
