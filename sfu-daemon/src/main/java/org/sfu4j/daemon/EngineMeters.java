@@ -61,6 +61,14 @@ final class EngineMeters {
             .description("datagrams the worker's UDP socket dropped or could not send, by reason")
             .register(registry);
       }
+      FunctionCounter.builder("sfu4j.webrtc.socket.kernel.dropped", w, network::kernelDrops)
+          .tags("worker", idx)
+          .description("datagrams the kernel dropped at the worker's UDP socket (receive queue full)")
+          .register(registry);
+      FunctionCounter.builder("sfu4j.webrtc.stun.errors.suppressed", w, network::stunErrorsSuppressed)
+          .tags("worker", idx)
+          .description("STUN error responses not sent (per-source/socket budget, amplification)")
+          .register(registry);
     }
     FunctionCounter.builder("sfu4j.dtls.failures", network, WebRtcNetworkCounters::dtlsFailures)
         .description("WebRTC transports whose DTLS state went failed").register(registry);

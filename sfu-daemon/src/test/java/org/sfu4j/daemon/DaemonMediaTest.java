@@ -164,6 +164,9 @@ class DaemonMediaTest {
         }
       }
       awaitMetric("sfu4j_webrtc_socket_dropped_total", "reason=\"bad_first_byte\",worker=\"0\"", junkBefore + 3);
+      String sockets = scrape();
+      assertEquals(0, metric(sockets, "sfu4j_webrtc_socket_kernel_dropped_total", "worker=\"0\""));
+      assertEquals(0, metric(sockets, "sfu4j_webrtc_stun_errors_suppressed_total", "worker=\"0\""));
 
       // DTLS with a fingerprint that does not match the client's certificate: the transport fails.
       try (WebRtcTestPeer peer = WebRtcTestPeer.create()) {

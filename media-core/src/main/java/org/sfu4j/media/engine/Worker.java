@@ -303,4 +303,9 @@ public final class Worker {
     }
     return type.cast(s);
   }
+
+  /** Loop only. The service of {@code type} if one was created, else null (never creates it). */
+  public <T> T existingService(Class<T> type) {
+    return type.cast(services.get(type));
+  }
 }

@@ -12,6 +12,11 @@ public enum RtcDropReason {
   STUN_MALFORMED,
   /** A STUN message whose USERNAME names no transport on this socket (e.g. a released ufrag). */
   STUN_UNKNOWN_USERNAME,
+  /**
+   * A STUN request for a known ufrag whose MESSAGE-INTEGRITY does not verify (wrong password: a
+   * guesser or a stale peer). Answered 401 within {@link StunErrorBudget}'s limits.
+   */
+  STUN_BAD_INTEGRITY,
   /** A STUN message without USERNAME from a tuple no transport validated. */
   STUN_UNKNOWN_TUPLE,
   /** DTLS from a tuple no transport validated with ICE. */

@@ -22,9 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.sfu4j.ice.StunMessage;
 import org.sfu4j.ice.StunParseResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one UDP socket of a worker (per listen ip) that serves every WebRTC transport on it.
@@ -42,14 +45,27 @@ import org.sfu4j.ice.StunParseResult;
  * progress (the forwarding path) and flushes once in {@code channelReadComplete}; outside a read
  * batch (timers, DTLS flights posted from handshake threads) it flushes immediately.
  *
+ * <p>Flood isolation (epoll): every tuple ICE validated gets its own UDP socket, bound to the same
+ * address and port with {@code SO_REUSEPORT} and {@code connect}ed to the remote. The kernel
+ * delivers a datagram to the most specific matching socket, so a validated peer's datagrams queue
+ * apart from the shared socket that takes everything from unknown tuples: a flood from other
+ * sources fills the shared queue and is dropped there, not in the honest peer's queue. All
+ * channels feed the same demux ({@link #onDatagram}), so a datagram that lands on another of them
+ * (the short window between bind and connect) is handled exactly the same. Outbound datagrams
+ * always leave through the shared socket.
+ *
  * <p>Threading: the channel is registered on the worker's event loop; every method except
  * {@link #open} must be called on that loop.
  */
 public final class RtcUdpSocket {
   /** What the demux delivers to; implemented by {@link WebRtcTransport}. Called on the loop. */
   interface Endpoint {
-    /** A STUN message for this endpoint; {@code stun} is a valid view, valid only during the call. */
-    void onStun(StunMessage stun, InetSocketAddress remote, long nowMs);
+    /**
+     * A STUN message for this endpoint; {@code stun} is a valid view, valid only during the call.
+     * Returns false when it failed MESSAGE-INTEGRITY (counted as {@link
+     * RtcDropReason#STUN_BAD_INTEGRITY} instead of delivered).
+     */
+    boolean onStun(StunMessage stun, InetSocketAddress remote, long nowMs);
 
     /** A DTLS datagram; neither retained nor released by the callee. */
     void onDtls(ByteBuf datagram, InetSocketAddress remote);
@@ -62,6 +78,21 @@ public final class RtcUdpSocket {
   static final int MAX_DATAGRAM = 2048;
   /** Datagrams per {@code recvmmsg} call with epoll. */
   static final int DATAGRAMS_PER_READ = 16;
+  /**
+   * SO_RCVBUF asked for. Linux caps it at {@code net.core.rmem_max} (and then doubles it for
+   * bookkeeping); a smaller buffer overflows sooner under a flood, honest datagrams included.
+   */
+  static final int RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+  /**
+   * Datagrams a validated tuple's reader may take per loop wake-up. The shared socket stops after
+   * one {@code recvmmsg} batch ({@link #DATAGRAMS_PER_READ}) because its batches rarely fill the
+   * buffer; a connected reader reads one datagram per call and would stop after one. Letting it
+   * drain up to this many gives validated peers priority over unknown tuples under a flood.
+   */
+  static final int TUPLE_DATAGRAMS_PER_WAKE = 64;
+
+  private static final Logger LOG = LoggerFactory.getLogger(RtcUdpSocket.class);
+  private static final AtomicBoolean CLAMP_WARNED = new AtomicBoolean();
 
   private final Channel channel;
   private final InetSocketAddress localAddress;
@@ -69,7 +100,14 @@ public final class RtcUdpSocket {
   private final StunMessage stun = new StunMessage();
   private final HashMap<String, Endpoint> byUfrag = new HashMap<>();
   private final HashMap<InetSocketAddress, Endpoint> byTuple = new HashMap<>();
+  /** One connected reader per validated tuple (epoll only); see the class javadoc. */
+  private final HashMap<InetSocketAddress, Channel> tupleChannels = new HashMap<>();
+  private final HashMap<InetSocketAddress, KernelUdpCounters> tupleKernel = new HashMap<>();
+  private final Holder holder;
   private final long[] drops = new long[RtcDropReason.values().length];
+  private final StunErrorBudget stunErrors = new StunErrorBudget();
+  private final KernelUdpCounters kernel;
+  private final int receiveBufferBytes;
 
   private boolean inReadBatch;
   private boolean flushPending;
@@ -81,11 +119,35 @@ public final class RtcUdpSocket {
   private long datagramsSent;
   private long bytesSent;
   private long unexpectedErrors;
+  private long stunErrorsTooLarge;
+  private long tupleChannelFailures;
+  private long portUnreachable;
 
-  private RtcUdpSocket(Channel channel, LongSupplier clock) {
+  private RtcUdpSocket(Channel channel, Holder holder, LongSupplier clock) {
     this.channel = channel;
+    this.holder = holder;
     this.localAddress = (InetSocketAddress) channel.localAddress();
     this.clock = clock;
+    this.kernel = KernelUdpCounters.forFd(
+        channel instanceof EpollDatagramChannel e ? e.fd().intValue() : -1);
+    this.receiveBufferBytes = ((DatagramChannel) channel).config().getReceiveBufferSize();
+    warnIfClamped(receiveBufferBytes, localAddress);
+  }
+
+  /**
+   * Logs once per process when the kernel gave less receive buffer than {@link
+   * #RECEIVE_BUFFER_BYTES} (Linux reports twice the granted size, so 4 MiB asked reads back 8 MiB).
+   */
+  static boolean warnIfClamped(int effective, InetSocketAddress local) {
+    if (effective >= RECEIVE_BUFFER_BYTES) {
+      return false;
+    }
+    if (CLAMP_WARNED.compareAndSet(false, true)) {
+      LOG.warn("UDP receive buffer of {} is {} bytes, {} asked: the kernel capped it, so a flood "
+          + "overflows it sooner (honest packets included). Raise it: sysctl -w "
+          + "net.core.rmem_max={}", local, effective, RECEIVE_BUFFER_BYTES, RECEIVE_BUFFER_BYTES);
+    }
+    return true;
   }
 
   /**
@@ -128,7 +190,12 @@ public final class RtcUdpSocket {
       ChannelFuture bind = ch.bind(new InetSocketAddress(ip, port));
       bind.addListener(b -> {
         if (b.isSuccess()) {
-          RtcUdpSocket socket = new RtcUdpSocket(ch, clock);
+          if (ch instanceof EpollDatagramChannel) {
+            // Only now: bound without it, a port another worker holds still fails to bind (so two
+            // workers never share a port); set after bind, it lets the per-tuple readers join.
+            ch.config().setOption(EpollChannelOption.SO_REUSEPORT, true);
+          }
+          RtcUdpSocket socket = new RtcUdpSocket(ch, holder, clock);
           holder.socket = socket;
           result.complete(socket);
         } else {
@@ -151,7 +218,7 @@ public final class RtcUdpSocket {
       ch = new NioDatagramChannel();
       ch.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM));
     }
-    ch.config().setOption(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024);
+    ch.config().setOption(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
     ch.config().setOption(ChannelOption.SO_SNDBUF, 4 * 1024 * 1024);
     ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024 * 1024, 4 * 1024 * 1024));
     return ch;
@@ -180,14 +247,74 @@ public final class RtcUdpSocket {
     }
   }
 
-  /** Maps a tuple ICE validated; a newer transport on the same tuple takes it over. */
+  /**
+   * Maps a tuple ICE validated; a newer transport on the same tuple takes it over. With epoll the
+   * tuple also gets its own connected reader (class javadoc).
+   */
   void mapTuple(InetSocketAddress remote, Endpoint endpoint) {
     byTuple.put(remote, endpoint);
+    if (isEpoll() && channel.isOpen() && !tupleChannels.containsKey(remote)) {
+      openTupleChannel(remote);
+    }
   }
 
-  /** Unmaps {@code remote} only when it still points at {@code endpoint}. */
+  /** Unmaps {@code remote} only when it still points at {@code endpoint}; closes its reader. */
   void unmapTuple(InetSocketAddress remote, Endpoint endpoint) {
-    byTuple.remove(remote, endpoint);
+    if (byTuple.remove(remote, endpoint)) {
+      Channel c = tupleChannels.remove(remote);
+      tupleKernel.remove(remote);
+      if (c != null) {
+        c.close();
+      }
+    }
+  }
+
+  private void openTupleChannel(InetSocketAddress remote) {
+    DatagramChannel ch = newChannel();
+    ch.config().setOption(EpollChannelOption.SO_REUSEPORT, true);
+    FixedRecvByteBufAllocator reads = new FixedRecvByteBufAllocator(MAX_DATAGRAM * DATAGRAMS_PER_READ);
+    reads.respectMaybeMoreData(false);
+    reads.maxMessagesPerRead(TUPLE_DATAGRAMS_PER_WAKE);
+    ch.config().setRecvByteBufAllocator(reads);
+    ch.pipeline().addLast(holder);
+    tupleChannels.put(remote, ch);
+    tupleKernel.put(remote, KernelUdpCounters.forFd(((EpollDatagramChannel) ch).fd().intValue()));
+    channel.eventLoop().register(ch).addListener(reg -> {
+      if (!reg.isSuccess()) {
+        tupleChannelFailed(remote, ch);
+        return;
+      }
+      ch.bind(localAddress).addListener(b -> {
+        if (!b.isSuccess()) {
+          tupleChannelFailed(remote, ch);
+          return;
+        }
+        ch.connect(remote).addListener(c -> {
+          if (!c.isSuccess()) {
+            tupleChannelFailed(remote, ch);
+          }
+        });
+      });
+    });
+  }
+
+  /** The shared socket still serves the tuple; only the isolation is lost. Counted. */
+  private void tupleChannelFailed(InetSocketAddress remote, Channel ch) {
+    if (tupleChannels.remove(remote, ch)) { // not when unmapTuple closed it first
+      tupleChannelFailures++;
+      tupleKernel.remove(remote);
+    }
+    ch.close();
+  }
+
+  /** Kernel drops summed over the open per-tuple readers' own queues. Loop only; reads /proc. */
+  public long tupleKernelDrops() {
+    return KernelUdpCounters.sumDrops(tupleKernel.values());
+  }
+
+  /** Connected per-tuple readers open now (epoll). Loop only. */
+  int tupleChannelCount() {
+    return tupleChannels.size();
   }
 
   int ufragCount() {
@@ -230,6 +357,11 @@ public final class RtcUdpSocket {
   void close() {
     byUfrag.clear();
     byTuple.clear();
+    for (Channel c : tupleChannels.values()) {
+      c.close();
+    }
+    tupleChannels.clear();
+    tupleKernel.clear();
     channel.close();
   }
 
@@ -296,8 +428,25 @@ public final class RtcUdpSocket {
         return;
       }
     }
-    stunDelivered++;
-    e.onStun(msg, remote, clock.getAsLong());
+    if (e.onStun(msg, remote, clock.getAsLong())) {
+      stunDelivered++;
+    } else {
+      drops[RtcDropReason.STUN_BAD_INTEGRITY.ordinal()]++;
+    }
+  }
+
+  /**
+   * Whether a STUN error response to {@code remote} answering a {@code requestLength}-byte request
+   * may be sent: never more bytes than were received (no amplification), and within the per-source
+   * and per-socket budgets ({@link StunErrorBudget}). Counts the suppressed ones. Loop only.
+   */
+  boolean mayAnswerWithError(InetSocketAddress remote, int requestLength, int responseLength,
+      long nowMs) {
+    if (responseLength > requestLength) {
+      stunErrorsTooLarge++;
+      return false;
+    }
+    return stunErrors.tryAcquire(remote, nowMs);
   }
 
   private void onReadComplete() {
@@ -338,6 +487,24 @@ public final class RtcUdpSocket {
     return datagramsSent;
   }
 
+  /** STUN error responses not sent: over a rate budget, or larger than the request. Loop only. */
+  public long stunErrorsSuppressed() {
+    return stunErrors.suppressed() + stunErrorsTooLarge;
+  }
+
+  /** SO_RCVBUF as the kernel reports it (Linux: twice the granted size). */
+  public int receiveBufferBytes() {
+    return receiveBufferBytes;
+  }
+
+  /**
+   * The kernel's counters for this socket: datagrams it dropped because the receive queue was
+   * full (before sfu4j saw them) and bytes queued now. Reads /proc; any thread; not per packet.
+   */
+  public KernelUdpCounters.Sample kernelCounters() {
+    return kernel.sample();
+  }
+
   /** Exceptions caught at the channel edge (a bug if ever non-zero). */
   public long unexpectedErrors() {
     return unexpectedErrors;
@@ -357,6 +524,16 @@ public final class RtcUdpSocket {
     s.put("datagramsSent", datagramsSent);
     s.put("bytesSent", bytesSent);
     s.put("unexpectedErrors", unexpectedErrors);
+    s.put("stunErrorsSuppressed", stunErrorsSuppressed());
+    s.put("tupleChannels", tupleChannels.size());
+    s.put("tupleChannelFailures", tupleChannelFailures);
+    // drops in the validated peers' own queues (open readers only): the flood reached them too
+    s.put("tupleKernelDrops", KernelUdpCounters.sumDrops(tupleKernel.values()));
+    s.put("portUnreachable", portUnreachable);
+    s.put("receiveBufferBytes", receiveBufferBytes);
+    KernelUdpCounters.Sample k = kernel.sample();
+    s.put("kernelDrops", k.drops());
+    s.put("kernelReceiveQueueBytes", k.receiveQueueBytes());
     s.put("ufrags", byUfrag.size());
     s.put("tuples", byTuple.size());
     Map<String, Long> d = new LinkedHashMap<>();
@@ -368,9 +545,11 @@ public final class RtcUdpSocket {
   }
 
   /**
-   * The channel's only handler: unwraps {@link DatagramPacket}s into {@link #onDatagram} and
-   * releases each exactly once. Bound before the socket object exists (bind is asynchronous).
+   * The handler of the shared channel and of every per-tuple reader: unwraps {@link
+   * DatagramPacket}s into {@link #onDatagram} and releases each exactly once. Bound before the
+   * socket object exists (bind is asynchronous).
    */
+  @io.netty.channel.ChannelHandler.Sharable
   private static final class Holder extends ChannelInboundHandlerAdapter {
     RtcUdpSocket socket;
 
@@ -405,7 +584,11 @@ public final class RtcUdpSocket {
       // ICMP port unreachable and similar surface here on some platforms: count, keep serving.
       RtcUdpSocket s = socket;
       if (s != null) {
-        s.unexpectedErrors++;
+        if (cause instanceof java.net.PortUnreachableException) {
+          s.portUnreachable++; // ICMP for a connected reader: the peer's port went away
+        } else {
+          s.unexpectedErrors++;
+        }
       }
     }
   }

@@ -79,8 +79,8 @@ public final class WebRtcTransport extends Transport {
     }
 
     @Override
-    public void onStun(StunMessage stun, InetSocketAddress remote, long nowMs) {
-      handleStun(this, stun, remote, nowMs);
+    public boolean onStun(StunMessage stun, InetSocketAddress remote, long nowMs) {
+      return handleStun(this, stun, remote, nowMs);
     }
 
     @Override
@@ -425,11 +425,16 @@ public final class WebRtcTransport extends Transport {
 
   // ------------------------------------------------------------------ inbound (loop)
 
-  private void handleStun(Binding binding, StunMessage stun, InetSocketAddress remote,
+  /**
+   * Lets the ICE agent answer {@code stun}; error responses go out only within the socket's
+   * budget. Returns false when the request failed MESSAGE-INTEGRITY.
+   */
+  private boolean handleStun(Binding binding, StunMessage stun, InetSocketAddress remote,
       long nowMs) {
     if (transportClosed) {
-      return;
+      return true;
     }
+    long badBefore = ice.badIntegrity();
     stunBinding = binding;
     ByteBuf response;
     try {
@@ -438,8 +443,19 @@ public final class WebRtcTransport extends Transport {
       stunBinding = null;
     }
     if (response != null) {
-      binding.socket.send(response, remote);
+      if (isErrorResponse(response) && !binding.socket.mayAnswerWithError(remote, stun.length(),
+          response.readableBytes(), nowMs)) {
+        response.release();
+      } else {
+        binding.socket.send(response, remote);
+      }
     }
+    return ice.badIntegrity() == badBefore;
+  }
+
+  /** STUN class bits (RFC 8489 §5: C1 = 0x0100, C0 = 0x0010) both set: an error response. */
+  private static boolean isErrorResponse(ByteBuf stun) {
+    return (stun.getUnsignedShort(stun.readerIndex()) & 0x0110) == 0x0110;
   }
 
   private void handleDtls(ByteBuf datagram) {

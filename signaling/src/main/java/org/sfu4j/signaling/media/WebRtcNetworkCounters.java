@@ -13,6 +13,7 @@ import org.sfu4j.media.engine.Worker;
 import org.sfu4j.media.transport.RtcDropReason;
 import org.sfu4j.media.transport.WebRtcTransport;
 import org.sfu4j.srtp.DtlsHandshakeExecutor;
+import org.sfu4j.media.transport.WorkerRtcSockets;
 import org.sfu4j.srtp.DtlsState;
 
 /**
@@ -20,12 +21,11 @@ import org.sfu4j.srtp.DtlsState;
  * carry: datagrams each worker's UDP socket dropped, by {@link RtcDropReason}, how many
  * transports ended with DTLS {@code failed}, and each worker's DTLS handshake admission counters.
  *
- * <p>The socket counters live on the worker's loop inside the socket, and the engine reaches them
- * only through a live transport of that worker ({@link WebRtcTransport#socketStats()}). So
- * {@link #refresh} samples them through any live transport of the worker, off the caller's thread,
- * and publishes an immutable copy that {@link #socketDrops} reads without touching the loop. The
- * socket (and its totals) outlives transports, so a worker without a live transport keeps its last
- * sample; it moves again with the next transport. Thread-safe.
+ * <p>The socket counters live on the worker's loop inside the socket; {@link #refresh} samples
+ * them with {@link WorkerRtcSockets#stats} (posted to the loop, no live transport needed: the
+ * socket outlives its transports) and publishes an immutable copy that {@link #socketDrops},
+ * {@link #kernelDrops} and {@link #stunErrorsSuppressed} read without touching the loop.
+ * Thread-safe.
  */
 public final class WebRtcNetworkCounters {
   private final AtomicLong dtlsFailures = new AtomicLong();
@@ -71,26 +71,35 @@ public final class WebRtcNetworkCounters {
   }
 
   /**
-   * Samples {@code worker}'s socket counters through one of its live transports (posted to its
-   * loop, never blocking it). Completes when published, or at once when the worker has no live
-   * transport (the previous sample stays).
+   * Datagrams the kernel dropped at {@code worker}'s socket(s) because the receive queue was full
+   * (before sfu4j read them), last sample; 0 before any sample or where /proc is unavailable.
+   */
+  public long kernelDrops(Worker worker) {
+    PerWorker w = workers.get(worker);
+    return w == null ? 0 : w.kernelDrops;
+  }
+
+  /** STUN error responses not sent (rate budget or amplification), last sample. */
+  public long stunErrorsSuppressed(Worker worker) {
+    PerWorker w = workers.get(worker);
+    return w == null ? 0 : w.stunErrorsSuppressed;
+  }
+
+  /**
+   * Samples {@code worker}'s socket counters (posted to its loop, never blocking it). Completes
+   * when published; on failure (worker closed) the previous sample stays.
    */
   public CompletableFuture<Void> refresh(Worker worker) {
     PerWorker w = workers.get(worker);
     if (w == null) {
       return CompletableFuture.completedFuture(null);
     }
-    for (WebRtcTransport t : w.live) {
-      if (!t.closed()) {
-        return t.socketStats().handle((sockets, error) -> {
-          if (error == null) {
-            w.publish(sockets);
-          }
-          return null;
-        });
+    return WorkerRtcSockets.stats(worker).handle((sockets, error) -> {
+      if (error == null) {
+        w.publish(sockets);
       }
-    }
-    return CompletableFuture.completedFuture(null);
+      return null;
+    });
   }
 
   /** Samples every worker that ever had a WebRTC transport. */
@@ -107,11 +116,21 @@ public final class WebRtcNetworkCounters {
     volatile Map<RtcDropReason, Long> drops = Map.of();
     /** The worker's executor, taken from its first transport (it outlives them all). */
     volatile DtlsHandshakeExecutor handshakes;
+    volatile long kernelDrops;
+    volatile long stunErrorsSuppressed;
 
     /** Sums each reason over the worker's sockets (one per listen ip) and publishes the copy. */
     void publish(List<Map<String, Object>> sockets) {
       Map<RtcDropReason, Long> sum = new EnumMap<>(RtcDropReason.class);
+      long kernel = 0;
+      long suppressed = 0;
       for (Map<String, Object> s : sockets) {
+        if (s.get("kernelDrops") instanceof Number n && n.longValue() > 0) {
+          kernel += n.longValue();
+        }
+        if (s.get("stunErrorsSuppressed") instanceof Number n) {
+          suppressed += n.longValue();
+        }
         if (s.get("drops") instanceof Map<?, ?> d) {
           for (RtcDropReason r : RtcDropReason.values()) {
             if (d.get(r.name()) instanceof Number n) {
@@ -121,6 +140,8 @@ public final class WebRtcNetworkCounters {
         }
       }
       drops = sum;
+      kernelDrops = kernel;
+      stunErrorsSuppressed = suppressed;
     }
   }
 }
