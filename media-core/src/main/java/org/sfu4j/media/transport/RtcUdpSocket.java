@@ -17,8 +17,10 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -510,7 +512,10 @@ public final class RtcUdpSocket {
     return unexpectedErrors;
   }
 
-  /** Counters for stats/metrics: received/delivered/sent and one entry per drop reason. */
+  /**
+   * Counters for stats/metrics: received/delivered/sent and one entry per drop reason. Loop only;
+   * the kernel's counters are not in it (see {@link #kernelProbe()}: they are read off the loop).
+   */
   public Map<String, Object> stats() {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("localAddress", localAddress.getAddress().getHostAddress());
@@ -527,13 +532,8 @@ public final class RtcUdpSocket {
     s.put("stunErrorsSuppressed", stunErrorsSuppressed());
     s.put("tupleChannels", tupleChannels.size());
     s.put("tupleChannelFailures", tupleChannelFailures);
-    // drops in the validated peers' own queues (open readers only): the flood reached them too
-    s.put("tupleKernelDrops", KernelUdpCounters.sumDrops(tupleKernel.values()));
     s.put("portUnreachable", portUnreachable);
     s.put("receiveBufferBytes", receiveBufferBytes);
-    KernelUdpCounters.Sample k = kernel.sample();
-    s.put("kernelDrops", k.drops());
-    s.put("kernelReceiveQueueBytes", k.receiveQueueBytes());
     s.put("ufrags", byUfrag.size());
     s.put("tuples", byTuple.size());
     Map<String, Long> d = new LinkedHashMap<>();
@@ -542,6 +542,38 @@ public final class RtcUdpSocket {
     }
     s.put("drops", d);
     return s;
+  }
+
+  /**
+   * A copy of which kernel sockets back this one (the shared socket and the per-tuple readers),
+   * taken on the loop, so their /proc counters can be read OFF the loop: reading /proc/net/udp is
+   * blocking file I/O that grows with the host's socket count. Loop only.
+   */
+  KernelProbe kernelProbe() {
+    return new KernelProbe(kernel, new ArrayList<>(tupleKernel.values()));
+  }
+
+  /** The kernel-side counters of one {@link RtcUdpSocket}; any thread, not per packet. */
+  static final class KernelProbe {
+    private final KernelUdpCounters shared;
+    private final List<KernelUdpCounters> tuples;
+
+    KernelProbe(KernelUdpCounters shared, List<KernelUdpCounters> tuples) {
+      this.shared = shared;
+      this.tuples = tuples;
+    }
+
+    /**
+     * Adds {@code kernelDrops}, {@code kernelReceiveQueueBytes} (shared socket) and {@code
+     * tupleKernelDrops} (the validated peers' own queues: a flood reached them too) to {@code
+     * stats}. Reads /proc: never call it on an event loop.
+     */
+    void addTo(Map<String, Object> stats) {
+      KernelUdpCounters.Sample k = shared.sample();
+      stats.put("kernelDrops", k.drops());
+      stats.put("kernelReceiveQueueBytes", k.receiveQueueBytes());
+      stats.put("tupleKernelDrops", KernelUdpCounters.sumDrops(tuples));
+    }
   }
 
   /**

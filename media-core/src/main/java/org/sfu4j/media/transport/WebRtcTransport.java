@@ -404,15 +404,18 @@ public final class WebRtcTransport extends Transport {
     });
   }
 
-  /** Counters of the worker's UDP socket(s) this transport listens on (copies, on the loop). */
+  /**
+   * Counters of the worker's UDP socket(s) this transport listens on: copies taken on the loop,
+   * the kernel's per-socket counters read from /proc off the loop.
+   */
   public CompletableFuture<List<Map<String, Object>>> socketStats() {
     return onLoop(loop, () -> {
-      List<Map<String, Object>> l = new ArrayList<>();
+      List<RtcUdpSocket> sockets = new ArrayList<>();
       for (Binding b : bindings) {
-        l.add(b.socket.stats());
+        sockets.add(b.socket);
       }
-      return l;
-    });
+      return WorkerRtcNetwork.withKernel(sockets);
+    }).thenCompose(f -> f);
   }
 
   /**

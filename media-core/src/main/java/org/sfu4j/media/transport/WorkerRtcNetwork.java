@@ -138,6 +138,34 @@ final class WorkerRtcNetwork {
     return l;
   }
 
+  /**
+   * {@link RtcUdpSocket#stats()} of every open socket (taken on the loop), completed OFF the loop
+   * with the kernel's per-socket counters, whose /proc reads must not stall media. Loop only.
+   */
+  CompletableFuture<List<Map<String, Object>>> statsWithKernel() {
+    return withKernel(openSockets());
+  }
+
+  /** See {@link #statsWithKernel()}; for any subset of this worker's sockets. Loop only. */
+  static CompletableFuture<List<Map<String, Object>>> withKernel(List<RtcUdpSocket> sockets) {
+    List<Map<String, Object>> l = new ArrayList<>();
+    List<RtcUdpSocket.KernelProbe> probes = new ArrayList<>();
+    for (RtcUdpSocket s : sockets) {
+      l.add(s.stats());
+      probes.add(s.kernelProbe());
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      for (int i = 0; i < l.size(); i++) {
+        probes.get(i).addTo(l.get(i));
+      }
+      return l;
+    }, KERNEL_READS);
+  }
+
+  /** Off-loop reads of /proc for socket stats (rare: metrics scrapes and stats requests). */
+  private static final java.util.concurrent.Executor KERNEL_READS =
+      java.util.concurrent.ForkJoinPool.commonPool();
+
   /** For tests: whether the timer still runs. */
   boolean timerActive() {
     return !consentTimer.isDone();

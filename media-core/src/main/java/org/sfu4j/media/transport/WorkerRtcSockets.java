@@ -1,6 +1,5 @@
 package org.sfu4j.media.transport;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +15,9 @@ public final class WorkerRtcSockets {
   private WorkerRtcSockets() {}
 
   /**
-   * One copy of {@link RtcUdpSocket#stats()} per open socket of {@code worker}, taken on its loop;
-   * empty when the worker never opened one (this does not open one). Any thread.
+   * One copy of {@link RtcUdpSocket#stats()} per open socket of {@code worker}, taken on its loop,
+   * plus the kernel's counters read off the loop; empty when the worker never opened one (this
+   * does not open one). Any thread.
    */
   public static CompletableFuture<List<Map<String, Object>>> stats(Worker worker) {
     CompletableFuture<List<Map<String, Object>>> f = new CompletableFuture<>();
@@ -25,7 +25,17 @@ public final class WorkerRtcSockets {
       worker.eventLoop().execute(() -> {
         try {
           WorkerRtcNetwork n = worker.existingService(WorkerRtcNetwork.class);
-          f.complete(n == null ? List.of() : new ArrayList<>(n.stats()));
+          if (n == null) {
+            f.complete(List.of());
+          } else {
+            n.statsWithKernel().whenComplete((l, e) -> {
+              if (e != null) {
+                f.completeExceptionally(e);
+              } else {
+                f.complete(l);
+              }
+            });
+          }
         } catch (RuntimeException e) {
           f.completeExceptionally(e);
         }
