@@ -521,7 +521,7 @@ public abstract class Consumer {
    */
   final void writeAndSend(RtpPacket in, int outPayloadType, int outSeq, long outTimestamp) {
     int length = in.headerLength() + in.payloadLength();
-    ByteBuf out = worker().allocator().heapBuffer(length + 64);
+    ByteBuf out = worker().sendBuffer().acquire(length + 64);
     in.writeTo(out);
     RtpPacket view = transport.outView();
     if (view.wrap(out) != RtpDropReason.OK) {
