@@ -82,6 +82,8 @@ public abstract class Consumer {
    * coarse clock is the router's tick time, see {@link Router#tickNowMs()}).
    */
   private final long createdMs;
+  /** Tick time of the last retransmission-history expiry from the packet path. */
+  private long lastExpireMs = Long.MIN_VALUE;
   private long retransmissionsSent;
   private final SenderReportGenerator senderReport;
   private final SenderReport.Builder srBuilder = new SenderReport.Builder();
@@ -551,9 +553,13 @@ public abstract class Consumer {
       ByteBuf stored = producer.sharedPacket().get(); // null outside the producer's fan-out
       if (stored != null) {
         retransmissionBuffer.insert(outSeq, outTimestamp, outPayloadType, stored, tickNowMs);
-        // Ages out history here (amortised O(1)) now that the tick visits a consumer only for
-        // its Sender Report; lookups check the age anyway, this only releases memory on time.
-        retransmissionBuffer.expire(tickNowMs);
+        if (tickNowMs != lastExpireMs) {
+          // Ages out history here, once per router tick as the tick did before, now that the
+          // tick visits a consumer only for its Sender Report (lookups check the age anyway:
+          // this only releases memory on time).
+          lastExpireMs = tickNowMs;
+          retransmissionBuffer.expire(tickNowMs);
+        }
       }
     }
     transport.sendRtpFromConsumer(this, out, length);
