@@ -40,7 +40,9 @@ import org.sfu4j.ice.StunParseResult;
  * inbound datagram exactly once, after the transport returned; transports that need a heap
  * array (SRTP) copy once. Outbound: {@link #send} writes without flush while a read batch is in
  * progress (the forwarding path) and flushes once in {@code channelReadComplete}; outside a read
- * batch (timers, DTLS flights posted from handshake threads) it flushes immediately.
+ * batch (the router tick's RTCP, DTLS flights posted from handshake threads) it flushes at the
+ * end of the current loop task, so e.g. the tick's Sender Reports leave in one {@code sendmmsg}
+ * instead of one {@code sendto} each.
  *
  * <p>Threading: the channel is registered on the worker's event loop; every method except
  * {@link #open} must be called on that loop.
@@ -73,6 +75,9 @@ public final class RtcUdpSocket {
 
   private boolean inReadBatch;
   private boolean flushPending;
+  /** A {@link #flushTask} is queued on the loop (sends made outside a read batch). */
+  private boolean flushScheduled;
+  private final Runnable flushTask = this::flushScheduledWrites;
   private long datagramsReceived;
   private long bytesReceived;
   private long stunDelivered;
@@ -218,18 +223,27 @@ public final class RtcUdpSocket {
     datagramsSent++;
     bytesSent += datagram.readableBytes();
     DatagramPacket packet = new DatagramPacket(datagram, remote);
+    channel.write(packet, channel.voidPromise());
     if (inReadBatch) {
-      channel.write(packet, channel.voidPromise());
       flushPending = true;
-    } else {
-      channel.writeAndFlush(packet, channel.voidPromise());
+    } else if (!flushScheduled) {
+      flushScheduled = true;
+      channel.eventLoop().execute(flushTask);
     }
+  }
+
+  private void flushScheduledWrites() {
+    flushScheduled = false;
+    channel.flush();
   }
 
   /** Closes the channel; further sends are dropped. Loop only; idempotent. */
   void close() {
     byUfrag.clear();
     byTuple.clear();
+    if (flushScheduled) {
+      channel.flush(); // what was sent before close still goes out
+    }
     channel.close();
   }
 
