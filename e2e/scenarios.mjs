@@ -200,6 +200,13 @@ async function publishVp8SimulcastAndOpus(ctx) {
   }
   const ps = await pub.stats();
   ctx.log(`publisher outbound: ${JSON.stringify(ps.producers.map((p) => p.outbound))}`);
+  // mediasoup's score events: producer streams are scored from 0 at their first RTCP report, and
+  // each consumer hears its producer's score (mediasoup-demo shows both).
+  const { value: scored } = await pollUntil('producerScore to the publisher and consumerScore to a viewer',
+    () => Promise.all([pub.stats(), early.stats()]),
+    ([p, e]) => (p.notificationCounts.producerScore || 0) >= 1 && (e.notificationCounts.consumerScore || 0) >= 1,
+    { timeoutMs: 8000 });
+  ctx.log(`score notifications: pub ${scored[0].notificationCounts.producerScore}, early ${scored[1].notificationCounts.consumerScore}`);
   await pollUntil('daemon counts: +1 room, +3 peers, +6 transports, +2 producers, +4 consumers',
     () => counts(ctx.base).then((m) => diff(m, m0)),
     (d) => d.rooms === 1 && d.peers === 3 && d.transports === 6 && d.producers === 2 && d.consumers === 4 && d.pending_consumers === 0,

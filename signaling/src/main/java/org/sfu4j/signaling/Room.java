@@ -282,6 +282,16 @@ final class Room {
           public void onTransportClosed() {
             executor.execute(() -> removeProducer(owner, pe));
           }
+
+          @Override
+          public void onScore(java.util.function.Supplier<JsonNode> score) {
+            executor.execute(() -> {
+              if (owner.producers.get(pe.producer.id()) == pe) {
+                owner.notify("producerScore",
+                    JSON.objectNode().put("producerId", pe.producer.id()).set("score", score.get()));
+              }
+            });
+          }
         });
     producerSettled(pe.producer.id());
     if ("audio".equals(pe.producer.kind())) {
@@ -416,6 +426,16 @@ final class Room {
           @Override
           public void onProducerResumed() {
             executor.execute(() -> notifyConsumer(consumerPeer, ce, "consumerResumed"));
+          }
+
+          @Override
+          public void onScore(java.util.function.Supplier<JsonNode> score) {
+            executor.execute(() -> {
+              if (consumerPeer.consumers.get(ce.consumer.id()) == ce) {
+                consumerPeer.notify("consumerScore",
+                    JSON.objectNode().put("consumerId", ce.consumer.id()).set("score", score.get()));
+              }
+            });
           }
 
           @Override

@@ -49,6 +49,12 @@ public abstract class Consumer {
     /** New current layers, or null when nothing is forwarded any more (paused). */
     default void onLayersChange(ConsumerLayers layers) {}
 
+    /**
+     * The score changed: this consumer's (from its receiver's reports) or its producer's
+     * (mediasoup's consumer {@code score} event). At most about once per RTCP interval.
+     */
+    default void onScore(ConsumerScore score) {}
+
     default void onTransportClose() {}
 
     default void onClose() {}
@@ -508,6 +514,27 @@ public abstract class Consumer {
     }
     for (Listener l : new ArrayList<>(listeners)) {
       l.onProducerResume();
+    }
+  }
+
+  /** This consumer's scores now (loop only). */
+  public final ConsumerScore currentScore() {
+    int layer = srSourceLayer();
+    int producerScore = 0;
+    if (layer >= 0 && layer < producer.encodingCount() && producer.stream(layer) != null) {
+      producerScore = producer.stream(layer).score();
+    }
+    return new ConsumerScore(sendStream.score(), producerScore, producer.streamScores());
+  }
+
+  /** Tells listeners the scores (a report changed this consumer's or its producer's score). */
+  final void fireScore() {
+    if (closed || listeners.isEmpty()) {
+      return;
+    }
+    ConsumerScore score = currentScore();
+    for (Listener l : new ArrayList<>(listeners)) {
+      l.onScore(score);
     }
   }
 

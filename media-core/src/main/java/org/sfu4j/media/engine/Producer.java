@@ -46,6 +46,12 @@ public final class Producer {
 
     default void onResume() {}
 
+    /**
+     * A stream's score changed (mediasoup's producer {@code score} event): every stream's score,
+     * by encoding. At most once per RTCP report interval (~1 s).
+     */
+    default void onScore(java.util.List<ProducerScore> scores) {}
+
     default void onTransportClose() {}
 
     default void onClose() {}
@@ -309,6 +315,42 @@ public final class Producer {
   /** Number of encodings (simulcast layers). */
   public int encodingCount() {
     return streams.length;
+  }
+
+  /** Every stream's score, by encoding index (0 for a stream not seen yet). Loop only. */
+  public List<ProducerScore> scores() {
+    List<ProducerScore> l = new ArrayList<>(streams.length);
+    for (int i = 0; i < streams.length; i++) {
+      RtpStreamRecv s = streams[i];
+      if (s != null) {
+        l.add(new ProducerScore(i, s.ssrc(), s.rid(), s.score()));
+      }
+    }
+    return l;
+  }
+
+  /** Scores by encoding index (0 where no stream was seen yet); for consumer scores. Loop only. */
+  List<Integer> streamScores() {
+    List<Integer> l = new ArrayList<>(streams.length);
+    for (RtpStreamRecv s : streams) {
+      l.add(s == null ? 0 : s.score());
+    }
+    return l;
+  }
+
+  private void fireScore() {
+    if (closed) {
+      return;
+    }
+    if (!listeners.isEmpty()) {
+      List<ProducerScore> scores = scores();
+      for (Listener l : new ArrayList<>(listeners)) {
+        l.onScore(scores);
+      }
+    }
+    for (int i = 0; i < consumers.size(); i++) {
+      consumers.get(i).fireScore(); // their producerScore changed
+    }
   }
 
   /** 0..10, mediasoup-like, of the best stream. */
@@ -579,10 +621,19 @@ public final class Producer {
   void sendReceiverReport(long nowMs) {
     rrBuilder.clearReportBlocks().senderSsrc(transport.rtcpSsrc());
     int blocks = 0;
-    for (RtcpReceiverReportGenerator g : receiverReports) {
+    boolean scoreChanged = false;
+    for (int layer = 0; layer < receiverReports.length; layer++) {
+      RtcpReceiverReportGenerator g = receiverReports[layer];
       if (g != null && g.addReportBlock(rrBuilder, nowMs)) {
         blocks++;
+        if (streams[layer] != null
+            && streams[layer].onReportInterval(g.intervalExpected(), g.intervalLost())) {
+          scoreChanged = true;
+        }
       }
+    }
+    if (scoreChanged) {
+      fireScore();
     }
     if (blocks == 0) {
       return;

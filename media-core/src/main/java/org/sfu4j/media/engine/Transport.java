@@ -413,7 +413,10 @@ public abstract class Transport {
       Consumer consumer = consumersBySsrc.get(buf.getInt(at));
       if (consumer != null) {
         int cumulative = buf.getMedium(at + 5);
-        consumer.sendStream().onReceiverReport(buf.getUnsignedByte(at + 4), cumulative);
+        if (consumer.sendStream().onReceiverReport(buf.getUnsignedByte(at + 4), cumulative,
+            buf.getUnsignedInt(at + 8))) {
+          consumer.fireScore();
+        }
         consumer.onReportBlock(buf.getUnsignedInt(at + 16), buf.getUnsignedInt(at + 20));
       }
     }

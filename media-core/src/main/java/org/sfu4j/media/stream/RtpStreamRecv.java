@@ -30,6 +30,9 @@ public final class RtpStreamRecv {
   private long lastSrRtpTimestamp;
   private long lastSrAtMs = Long.MIN_VALUE;
   private long lastSrNtpMs;
+  private final org.sfu4j.media.quality.StreamScore score =
+      new org.sfu4j.media.quality.StreamScore();
+  private boolean scored;
 
   public RtpStreamRecv(long ssrc, String rid, int encodingIndex, int clockRate) {
     this.ssrc = ssrc;
@@ -172,16 +175,29 @@ public final class RtpStreamRecv {
     return lastSrNtpMs;
   }
 
-  /** 0..10 like mediasoup: 10 without loss, lower with the lost fraction. */
+  /**
+   * 0..10 like mediasoup: from the loss of the last RTCP report intervals after repair (NACK/RTX
+   * recoveries count as received), see {@link org.sfu4j.media.quality.StreamScore}; 0 until the
+   * first interval with packets was scored (mediasoup's producer score starts at 0 too, so the
+   * first report is a change clients hear of).
+   */
   public int score() {
-    if (!started) {
-      return 0;
-    }
-    long expected = extendedHighestSeq() - baseSeq + 1;
-    if (expected <= 0) {
-      return 10;
-    }
-    long lost = packetsLost();
-    return (int) Math.max(0, 10 - (lost * 10 * 4 + expected - 1) / expected);
+    return scored ? score.score() : 0;
   }
+
+  /**
+   * Adds one report interval (called when the producer's Receiver Report for this stream is
+   * built). {@code lost} is after repair.
+   *
+   * @return whether {@link #score()} changed
+   */
+  public boolean onReportInterval(long expected, long lost) {
+    int before = score();
+    if (expected > 0) {
+      score.addInterval(expected, lost, 0);
+      scored = true;
+    }
+    return score() != before;
+  }
+
 }

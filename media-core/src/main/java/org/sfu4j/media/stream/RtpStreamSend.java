@@ -13,6 +13,11 @@ public final class RtpStreamSend {
   private long keyFrameRequests;
   private int fractionLost;
   private long packetsLostReported;
+  private final org.sfu4j.media.quality.StreamScore score =
+      new org.sfu4j.media.quality.StreamScore();
+  /** Extended highest sequence and cumulative loss of the previous report block; -1 = none. */
+  private long lastReportedHighestSeq = -1;
+  private long lastReportedLost;
 
   public RtpStreamSend(long ssrc, long rtxSsrc) {
     this.ssrc = ssrc;
@@ -41,10 +46,29 @@ public final class RtpStreamSend {
     keyFrameRequests++;
   }
 
-  /** Records a receiver report block about this stream. */
+  /** Records a receiver report block about this stream (without the score: tests, stats). */
   public void onReceiverReport(int fractionLost, long cumulativeLost) {
     this.fractionLost = fractionLost;
     this.packetsLostReported = cumulativeLost;
+  }
+
+  /**
+   * Records a receiver report block and scores the interval since the previous block: expected =
+   * growth of the extended highest sequence number, lost = growth of the cumulative loss (the
+   * receiver counts RTX-repaired packets as received). The first block only sets the baseline.
+   *
+   * @return whether the score changed
+   */
+  public boolean onReceiverReport(int fractionLost, long cumulativeLost, long extendedHighestSeq) {
+    onReceiverReport(fractionLost, cumulativeLost);
+    long previous = lastReportedHighestSeq;
+    long previousLost = lastReportedLost;
+    lastReportedHighestSeq = extendedHighestSeq;
+    lastReportedLost = cumulativeLost;
+    if (previous < 0 || extendedHighestSeq <= previous) {
+      return false; // baseline, a stale/reordered report, or a receiver restart
+    }
+    return score.addInterval(extendedHighestSeq - previous, cumulativeLost - previousLost, 0);
   }
 
   public long packetsSent() {
@@ -71,8 +95,11 @@ public final class RtpStreamSend {
     return packetsLostReported;
   }
 
-  /** 0..10 from the last reported loss fraction (0..255). */
+  /**
+   * 0..10 like mediasoup: from the loss the receiver reported over its last report intervals
+   * (see {@link org.sfu4j.media.quality.StreamScore}); 10 before two reports.
+   */
   public int score() {
-    return Math.max(0, 10 - (fractionLost * 10 * 4 + 254) / 255);
+    return score.score();
   }
 }

@@ -414,6 +414,14 @@ public final class EngineMediaBackend implements MediaBackend {
     }
 
     @Override
+    public void onScore(java.util.List<org.sfu4j.media.engine.ProducerScore> scores) {
+      MediaProducer.Listener l = listener;
+      if (l != null) {
+        l.onScore(() -> tree(scores));
+      }
+    }
+
+    @Override
     public void onClose() {
       liveObjects.decrementAndGet();
     }
@@ -531,6 +539,14 @@ public final class EngineMediaBackend implements MediaBackend {
       MediaConsumer.Listener l = listener;
       if (l != null) {
         l.onProducerResumed();
+      }
+    }
+
+    @Override
+    public void onScore(org.sfu4j.media.engine.ConsumerScore score) {
+      MediaConsumer.Listener l = listener;
+      if (l != null) {
+        l.onScore(() -> tree(score));
       }
     }
 

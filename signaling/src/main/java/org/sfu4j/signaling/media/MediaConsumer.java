@@ -51,6 +51,10 @@ public interface MediaConsumer {
     /** The layers being forwarded changed; both null when none are (e.g. no key frame yet). */
     default void onLayersChanged(Integer spatialLayer, Integer temporalLayer) {}
 
-    default void onScore(JsonNode score) {}
+    /**
+     * The score changed (mediasoup's {@code score} event; JSON {@code {score, producerScore, producerScores}}). Called on the
+     * media loop: call {@code score.get()} off it (it builds the JSON tree).
+     */
+    default void onScore(java.util.function.Supplier<JsonNode> score) {}
   }
 }

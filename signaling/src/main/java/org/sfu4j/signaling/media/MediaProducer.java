@@ -28,6 +28,10 @@ public interface MediaProducer {
   interface Listener {
     void onTransportClosed();
 
-    default void onScore(JsonNode score) {}
+    /**
+     * The score changed (mediasoup's {@code score} event; JSON {@code [{encodingIdx, ssrc, rid, score}]}). Called on the
+     * media loop: call {@code score.get()} off it (it builds the JSON tree).
+     */
+    default void onScore(java.util.function.Supplier<JsonNode> score) {}
   }
 }
