@@ -27,6 +27,9 @@ RELAY_PORT=${RELAY_PORT:-41000}
 HTTP_PORT=${HTTP_PORT:-18080}
 RTC_PORT=${RTC_PORT:-42000}
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseParallelGC -Xms512m -Xmx2g"}
+# extra JVM options for the daemon only / the load tool only (e.g. a JFR recording of one side)
+DAEMON_OPTS=${DAEMON_OPTS:-}
+TOOL_OPTS=${TOOL_OPTS:-}
 WARMUP=${WARMUP:-3}
 EXTRA=${EXTRA:-}
 DAEMON_CONFIG=${DAEMON_CONFIG:-benchmarks/load-daemon.yaml}
@@ -70,13 +73,13 @@ run_daemon() { # P S D BASELINE_PPS BASELINE_CPU
   [ -f "$DAEMON_JAR" ] || { echo "missing $DAEMON_JAR" >&2; return 2; }
   # --config: the --dev settings with room limits raised (benchmarks/load-daemon.yaml;
   # DAEMON_CONFIG=other.yaml to vary e.g. rtc.dtlsHandshakeConcurrency)
-  taskset -c 1 java $JAVA_OPTS -jar "$DAEMON_JAR" --config "$DAEMON_CONFIG" \
+  taskset -c 1 java $JAVA_OPTS $DAEMON_OPTS -jar "$DAEMON_JAR" --config "$DAEMON_CONFIG" \
     --http-ip 127.0.0.1 --http-port "$HTTP_PORT" \
     --rtc-listen-ip 127.0.0.1 --rtc-min-port "$RTC_PORT" --rtc-max-port $((RTC_PORT + 10)) \
     --workers 1 > "$RESULTS/.daemon.out" 2>&1 &
   pid=$!
   for _ in $(seq 100); do grep -q 'sfu4j is running' "$RESULTS/.daemon.out" 2>/dev/null && break; sleep 0.2; done
-  out=$(taskset -c 0 java $JAVA_OPTS -jar "$JAR" --mode "${MODE_OVERRIDE:-daemon}" \
+  out=$(taskset -c 0 java $JAVA_OPTS $TOOL_OPTS -jar "$JAR" --mode "${MODE_OVERRIDE:-daemon}" \
     --daemon "ws://127.0.0.1:$HTTP_PORT" --metrics "http://127.0.0.1:$HTTP_PORT/metrics" \
     --target-pid "$pid" --publishers "$1" --subscribers "$2" --duration "$3" --warmup "$WARMUP" \
     --baseline-pps "$4" --baseline-cpu "$5" --results "$RESULTS" --label "daemon pinned cpu1" --quiet $EXTRA \
