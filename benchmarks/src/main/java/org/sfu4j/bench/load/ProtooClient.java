@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ProtooClient implements WebSocket.Listener, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger IDS = new AtomicInteger(1);
+  /** How the daemon's protoo notifications start (ProtooCodec writes this member first). */
+  private static final String NOTIFICATION = "{\"notification\":true";
 
   private final Map<Integer, Waiting> pending = new ConcurrentHashMap<>();
   private final StringBuilder partial = new StringBuilder();
@@ -127,6 +129,10 @@ final class ProtooClient implements WebSocket.Listener, AutoCloseable {
   }
 
   private void handle(WebSocket ws, String text) {
+    if (text.startsWith(NOTIFICATION)) {
+      // Ignored anyway; a storm of N peers brings ~N²/2 newPeer, not worth a JSON parse each.
+      return;
+    }
     try {
       JsonNode n = JSON.readTree(text);
       if (n.path("response").asBoolean(false)) {
