@@ -10,6 +10,8 @@
 #                                                 join storm against the daemon: PEERS (default
 #                                                 200) in one room, CONCURRENCY joining at once
 #                                                 (default: all), then DURATION s of media
+#                                                 (STORM_PREWARM=N: an N-peer storm first, so the
+#                                                 measured one meets a warm daemon JIT)
 #   benchmarks/run-load.sh knee MODE P "S1 S2 .." DURATION
 #                                                 increasing subscribers per publisher until
 #                                                 loss > 1 %; prints one table row per step
@@ -27,6 +29,10 @@ RELAY_PORT=${RELAY_PORT:-41000}
 HTTP_PORT=${HTTP_PORT:-18080}
 RTC_PORT=${RTC_PORT:-42000}
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseParallelGC -Xms512m -Xmx2g"}
+# extra JVM options for the daemon only / the load tool only (e.g. a JFR recording of one side:
+# DAEMON_OPTS="-XX:StartFlightRecording=filename=/tmp/d.jfr,settings=profile")
+DAEMON_OPTS=${DAEMON_OPTS:-}
+TOOL_OPTS=${TOOL_OPTS:-}
 WARMUP=${WARMUP:-3}
 EXTRA=${EXTRA:-}
 DAEMON_CONFIG=${DAEMON_CONFIG:-benchmarks/load-daemon.yaml}
@@ -78,7 +84,16 @@ run_daemon() { # P S D BASELINE_PPS BASELINE_CPU
     --workers 1 > "$RESULTS/.daemon.out" 2>&1 &
   pid=$!
   for _ in $(seq 100); do grep -q 'sfu4j is running' "$RESULTS/.daemon.out" 2>/dev/null && break; sleep 0.2; done
-  out=$(taskset -c 0 java $JAVA_OPTS -jar "$JAR" --mode "${MODE_OVERRIDE:-daemon}" \
+  if [ "${MODE_OVERRIDE:-}" = storm ] && [ -n "${STORM_PREWARM:-}" ]; then
+    # STORM_PREWARM=N: a storm of N peers (own room, 2 s of media, result discarded) first, so
+    # the measured storm meets a daemon whose JIT has seen joins, transports and DTLS once
+    mkdir -p "$RESULTS/prewarm"
+    taskset -c 0 java $JAVA_OPTS $TOOL_OPTS -jar "$JAR" --mode storm \
+      --daemon "ws://127.0.0.1:$HTTP_PORT" --target-pid "$pid" --publishers 1 --subscribers 1 \
+      --storm-peers "$STORM_PREWARM" --duration 2 --warmup 1 --results "$RESULTS/prewarm" --quiet \
+      > "$RESULTS/.prewarm.out" 2>&1 || echo "prewarm storm failed (see $RESULTS/.prewarm.out)" >&2
+  fi
+  out=$(taskset -c 0 java $JAVA_OPTS $TOOL_OPTS -jar "$JAR" --mode "${MODE_OVERRIDE:-daemon}" \
     --daemon "ws://127.0.0.1:$HTTP_PORT" --metrics "http://127.0.0.1:$HTTP_PORT/metrics" \
     --target-pid "$pid" --publishers "$1" --subscribers "$2" --duration "$3" --warmup "$WARMUP" \
     --baseline-pps "$4" --baseline-cpu "$5" --results "$RESULTS" --label "daemon pinned cpu1" --quiet $EXTRA \

@@ -12,6 +12,7 @@ import org.sfu4j.signaling.media.MediaConsumer;
 import org.sfu4j.signaling.media.MediaProducer;
 import org.sfu4j.signaling.media.MediaTransport;
 import org.sfu4j.signaling.media.PendingConsume;
+import org.sfu4j.signaling.protoo.EncodedMessage;
 import org.sfu4j.signaling.protoo.ProtooCodec;
 
 /**
@@ -54,6 +55,13 @@ final class Peer {
   void notify(String method, JsonNode data) {
     if (!closed) {
       channel.send(ProtooCodec.notification(method, data));
+    }
+  }
+
+  /** Sends a notification serialised once for the whole room (see {@link EncodedMessage}). */
+  void notify(EncodedMessage message) {
+    if (!closed) {
+      channel.send(message);
     }
   }
 

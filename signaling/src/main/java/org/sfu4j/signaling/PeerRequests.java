@@ -14,6 +14,7 @@ import org.sfu4j.signaling.Peer.TransportEntry;
 import org.sfu4j.signaling.media.MediaConsumer;
 import org.sfu4j.signaling.media.MediaRouter;
 import org.sfu4j.signaling.media.MediaTransport;
+import org.sfu4j.signaling.protoo.ProtooCodec;
 
 /**
  * Every client → server method of PROTOCOL.md: validates {@code data} strictly, checks role and
@@ -153,23 +154,22 @@ final class PeerRequests {
     }
     a.optObject("sctpCapabilities");
     String subscribe = a.optEnum("subscribe", SUBSCRIBE, "auto");
-    long joinedPeers = room.peers.values().stream().filter(p -> p.joined).count();
-    if (joinedPeers >= room.config.maxPeersPerRoom()) {
+    if (room.joinedPeers() >= room.config.maxPeersPerRoom()) {
       throw SignalingException.limit("room is full");
     }
     peer.displayName = displayName == null ? "" : displayName;
     peer.device = sanitizeDevice(device);
     peer.rtpCapabilities = caps == null ? null : caps.deepCopy();
     peer.manualSubscribe = "manual".equals(subscribe);
-    peer.joined = true;
     ArrayNode others = JSON.arrayNode();
-    ObjectNode me = room.peerInfo(peer);
     for (Peer other : room.peers.values()) {
       if (other != peer && other.joined) {
         others.add(room.peerInfo(other));
-        other.notify("newPeer", me);
       }
     }
+    // newPeer to the others, serialised once (was once per recipient: O(peers²) in a storm).
+    room.notifyJoined(ProtooCodec.encodedNotification("newPeer", room.peerInfo(peer)), peer);
+    room.markJoined(peer);
     ObjectNode response = JSON.objectNode();
     response.set("peers", others);
     // Auto-subscribe after the response is on the wire (the client answers newConsumer only
@@ -322,11 +322,7 @@ final class PeerRequests {
             .put("peerId", peer.id)
             .put("displayName", displayName)
             .put("oldDisplayName", old);
-    for (Peer other : room.peers.values()) {
-      if (other != peer && other.joined) {
-        other.notify("peerDisplayNameChanged", n);
-      }
-    }
+    room.notifyJoined(ProtooCodec.encodedNotification("peerDisplayNameChanged", n), peer);
     return empty();
   }
 

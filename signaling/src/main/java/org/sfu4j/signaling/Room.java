@@ -22,6 +22,7 @@ import org.sfu4j.signaling.media.MediaProducer;
 import org.sfu4j.signaling.media.MediaRouter;
 import org.sfu4j.signaling.media.MediaTransport;
 import org.sfu4j.signaling.media.PendingConsume;
+import org.sfu4j.signaling.protoo.EncodedMessage;
 import org.sfu4j.signaling.protoo.ProtooCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ final class Room {
   boolean closed;
   private List<Runnable> whenReady = new ArrayList<>();
   final Map<String, Peer> peers = new LinkedHashMap<>();
+  private int joinedPeers;
   /** Pending fulfilments whose producer signaling has not registered yet, by producer id. */
   private final Map<String, List<Runnable>> awaitingProducer = new java.util.HashMap<>();
 
@@ -144,12 +146,10 @@ final class Room {
       te.transport.close();
     }
     if (peer.joined) {
-      ObjectNode data = JSON.objectNode().put("peerId", peer.id);
-      for (Peer other : peers.values()) {
-        if (other.joined) {
-          other.notify("peerClosed", data);
-        }
-      }
+      joinedPeers--;
+      notifyJoined(
+          ProtooCodec.encodedNotification("peerClosed", JSON.objectNode().put("peerId", peer.id)),
+          null);
     }
     if (closeSocket) {
       peer.channel.close(1000, "closed");
@@ -221,11 +221,31 @@ final class Room {
       return;
     }
     ObjectNode data = JSON.objectNode().put("peerId", ref.owner().id).put("producerId", producerId);
+    notifyJoined(ProtooCodec.encodedNotification("activeSpeaker", data), null);
+  }
+
+  /**
+   * Sends one notification, serialised once, to every joined peer but {@code except} (may be
+   * null). Room-wide notifications are O(peers) per event, so a join storm is O(peers²) sends:
+   * the JSON must not be rebuilt per recipient.
+   */
+  void notifyJoined(EncodedMessage message, Peer except) {
     for (Peer p : peers.values()) {
-      if (p.joined) {
-        p.notify("activeSpeaker", data);
+      if (p != except && p.joined) {
+        p.notify(message);
       }
     }
+  }
+
+  /** Joined peers of this room (the room limit counts these), kept by join and removePeer. */
+  int joinedPeers() {
+    return joinedPeers;
+  }
+
+  /** {@code peer} completed its join request. */
+  void markJoined(Peer peer) {
+    peer.joined = true;
+    joinedPeers++;
   }
 
   void removeConsumer(Peer peer, ConsumerEntry ce, boolean notifyClient) {

@@ -58,6 +58,8 @@ public final class DaemonSession implements LoadSession {
   private long setupMillis = -1;
   private long droppedBeforeProduce;
   private final PhaseTimes phases = new PhaseTimes();
+  /** Signaling round trips per method and their client-side parts (storm diagnosis). */
+  private final PhaseTimes rtts = new PhaseTimes();
   private long pendingConsumes;
   private int failedPeers;
   private String firstFailure;
@@ -117,6 +119,7 @@ public final class DaemonSession implements LoadSession {
     System.out.println(config.publishers() + config.subscribers() + " peers set up in "
         + setupMillis + " ms (" + failedPeers + " failed" + (firstFailure == null ? ""
         : ", first: " + firstFailure) + "); " + phases.summary());
+    System.out.println(rtts.summary("signaling round trips"));
   }
 
   /**
@@ -233,16 +236,20 @@ public final class DaemonSession implements LoadSession {
   }
 
   private ProtooClient join(String room, String peerId) throws Exception {
-    ProtooClient c = ProtooClient.connect(http, config.daemonUrl(), room, peerId, signaling);
+    long t = System.nanoTime();
+    ProtooClient c = ProtooClient.connect(http, config.daemonUrl(), room, peerId, signaling, rtts);
+    t = phases.lap("join.ws_open", t);
     synchronized (clients) {
       clients.add(c);
     }
     JsonNode caps = c.request("getRouterRtpCapabilities", null);
+    t = phases.lap("join.caps", t);
     ObjectNode join = ProtooClient.object();
     join.put("displayName", peerId).put("subscribe", "manual");
     join.putObject("device").put("name", "sfu4j-load");
     join.set("rtpCapabilities", caps);
     c.request("join", join);
+    phases.lap("join.join", t);
     return c;
   }
 
@@ -344,11 +351,11 @@ public final class DaemonSession implements LoadSession {
             + "\"streams_with_media\":%d,\"signaling_requests\":%d,\"signaling_p50_ms\":%.2f,"
             + "\"signaling_p99_ms\":%.2f,\"signaling_max_ms\":%.2f,"
             + "\"packets_before_produce\":%d,\"pending_consumes\":%d,\"failed_peers\":%d,"
-            + "\"concurrency\":%d,%s",
+            + "\"concurrency\":%d,%s%s",
         config.publishers() + config.subscribers(), setupMillis, mediaAll, flowing,
         signaling.count(), signaling.percentileMs(50), signaling.percentileMs(99),
         signaling.maxMs(), droppedBeforeProduce, pendingConsumes, failedPeers, config.concurrency(),
-        phases.json());
+        phases.json(), rtts.json().isEmpty() ? "" : "," + rtts.json("signaling_rtt_ms"));
   }
 
   @Override

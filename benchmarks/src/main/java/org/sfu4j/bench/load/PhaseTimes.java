@@ -25,10 +25,15 @@ final class PhaseTimes {
 
   /** {@code "phase_ms":{"ice":{"p50":..,"p99":..,"max":..},...}} members, or "" when empty. */
   synchronized String json() {
+    return json("phase_ms");
+  }
+
+  /** The same as {@link #json()} under another member {@code name}. */
+  synchronized String json(String name) {
     if (phases.isEmpty()) {
       return "";
     }
-    StringBuilder b = new StringBuilder("\"phase_ms\":{");
+    StringBuilder b = new StringBuilder("\"" + name + "\":{");
     boolean first = true;
     for (Map.Entry<String, LatencyHistogram> e : phases.entrySet()) {
       LatencyHistogram h = e.getValue();
@@ -42,7 +47,12 @@ final class PhaseTimes {
 
   /** One human line: {@code phase p50/p99 ms} per phase. */
   synchronized String summary() {
-    StringBuilder b = new StringBuilder("set-up phases p50/p99 ms:");
+    return summary("set-up phases");
+  }
+
+  /** {@link #summary()} with another leading {@code label}. */
+  synchronized String summary(String label) {
+    StringBuilder b = new StringBuilder(label + " p50/p99 ms:");
     for (Map.Entry<String, LatencyHistogram> e : phases.entrySet()) {
       LatencyHistogram h = e.getValue();
       b.append(String.format(Locale.ROOT, " %s %.0f/%.0f", e.getKey(), h.percentile(50) / 1e6,

@@ -24,25 +24,37 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ProtooClient implements WebSocket.Listener, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger IDS = new AtomicInteger(1);
+  /** How the daemon's protoo notifications start (ProtooCodec writes this member first). */
+  private static final String NOTIFICATION = "{\"notification\":true";
 
-  private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+  private final Map<Integer, Waiting> pending = new ConcurrentHashMap<>();
   private final StringBuilder partial = new StringBuilder();
   private final SignalingLatency latency;
+  /** Where a round trip went: per method, sending, and the caller's wake-up after the answer. */
+  private final PhaseTimes detail;
   private final WebSocket socket;
   /** Server requests, already answered ok, for callers that wait for one (newConsumer). */
   private final BlockingQueue<JsonNode> serverRequests = new LinkedBlockingQueue<>();
 
-  private ProtooClient(HttpClient http, URI uri, SignalingLatency latency) throws Exception {
+  private ProtooClient(HttpClient http, URI uri, SignalingLatency latency, PhaseTimes detail)
+      throws Exception {
     this.latency = latency;
+    this.detail = detail;
     this.socket = http.newWebSocketBuilder().subprotocols("protoo")
         .connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, this).get(15, TimeUnit.SECONDS);
   }
 
   /** Connects {@code peerId} to {@code roomId} at {@code base} (ws://127.0.0.1:PORT). */
   static ProtooClient connect(HttpClient http, String base, String roomId, String peerId,
-      SignalingLatency latency) throws Exception {
+      SignalingLatency latency, PhaseTimes detail) throws Exception {
     URI uri = URI.create(base + "/ws?roomId=" + roomId + "&peerId=" + peerId);
-    return new ProtooClient(http, uri, latency);
+    return new ProtooClient(http, uri, latency, detail);
+  }
+
+  /** A request awaiting its response, with the time the response frame was decoded. */
+  private static final class Waiting {
+    final CompletableFuture<JsonNode> future = new CompletableFuture<>();
+    volatile long receivedNanos;
   }
 
   /** Sends a request and waits for its ok response's data; throws on an error response. */
@@ -51,14 +63,21 @@ final class ProtooClient implements WebSocket.Listener, AutoCloseable {
     ObjectNode m = JSON.createObjectNode();
     m.put("request", true).put("id", id).put("method", method);
     m.set("data", data == null ? JSON.createObjectNode() : JSON.valueToTree(data));
-    CompletableFuture<JsonNode> f = new CompletableFuture<>();
-    pending.put(id, f);
+    Waiting w = new Waiting();
+    pending.put(id, w);
     long t0 = System.nanoTime();
     synchronized (socket) {
       socket.sendText(JSON.writeValueAsString(m), true).get(10, TimeUnit.SECONDS);
     }
-    JsonNode r = f.get(20, TimeUnit.SECONDS);
-    latency.record(System.nanoTime() - t0);
+    long sent = System.nanoTime();
+    JsonNode r = w.future.get(20, TimeUnit.SECONDS);
+    long woken = System.nanoTime();
+    latency.record(woken - t0);
+    if (detail != null) {
+      detail.record("rtt " + method, woken - t0);
+      detail.record("client send", sent - t0);
+      detail.record("client wake", woken - w.receivedNanos);
+    }
     if (!r.path("ok").asBoolean(false)) {
       throw new IllegalStateException(method + " failed: " + r.path("errorCode").asInt() + " "
           + r.path("errorReason").asText());
@@ -110,12 +129,17 @@ final class ProtooClient implements WebSocket.Listener, AutoCloseable {
   }
 
   private void handle(WebSocket ws, String text) {
+    if (text.startsWith(NOTIFICATION)) {
+      // Ignored anyway; a storm of N peers brings ~N²/2 newPeer, not worth a JSON parse each.
+      return;
+    }
     try {
       JsonNode n = JSON.readTree(text);
       if (n.path("response").asBoolean(false)) {
-        CompletableFuture<JsonNode> f = pending.remove(n.path("id").asInt());
-        if (f != null) {
-          f.complete(n);
+        Waiting w = pending.remove(n.path("id").asInt());
+        if (w != null) {
+          w.receivedNanos = System.nanoTime();
+          w.future.complete(n);
         }
       } else if (n.path("request").asBoolean(false)) {
         ObjectNode r = JSON.createObjectNode();
@@ -133,14 +157,14 @@ final class ProtooClient implements WebSocket.Listener, AutoCloseable {
 
   @Override
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-    pending.values().forEach(f -> f.completeExceptionally(
+    pending.values().forEach(w -> w.future.completeExceptionally(
         new IllegalStateException("socket closed " + statusCode + " " + reason)));
     return null;
   }
 
   @Override
   public void onError(WebSocket webSocket, Throwable error) {
-    pending.values().forEach(f -> f.completeExceptionally(error));
+    pending.values().forEach(w -> w.future.completeExceptionally(error));
   }
 
   @Override

@@ -133,6 +133,11 @@ public final class ProtooCodec {
     return write(o);
   }
 
+  /** A notification serialised once, for sending the same one to many peers. */
+  public static EncodedMessage encodedNotification(String method, JsonNode data) {
+    return EncodedMessage.of(notification(method, data));
+  }
+
   private static String write(ObjectNode o) {
     try {
       return MAPPER.writeValueAsString(o);
