@@ -36,8 +36,6 @@ TOOL_OPTS=${TOOL_OPTS:-}
 WARMUP=${WARMUP:-3}
 EXTRA=${EXTRA:-}
 DAEMON_CONFIG=${DAEMON_CONFIG:-benchmarks/load-daemon.yaml}
-# DAEMON_OPTS: extra JVM options for the daemon only (e.g. a JFR recording, Netty properties)
-DAEMON_OPTS=${DAEMON_OPTS:-}
 mkdir -p "$RESULTS"
 [ -f "$JAR" ] || { echo "missing $JAR (build first)"; exit 2; }
 
