@@ -40,6 +40,8 @@ final class FloodSession implements LoadSession {
   private UdpSocketTable.Drops dropsBefore;
   private UdpSocketTable.Drops dropsAfter;
   private double rssStart = Double.NaN;
+  private double heapStart = Double.NaN;
+  private double heapEnd = Double.NaN;
   private double directStart = Double.NaN;
   private Set<Integer> attackPorts;
 
@@ -77,6 +79,7 @@ final class FloodSession implements LoadSession {
   public void measureStarted() {
     metricsBefore = scrape();
     dropsBefore = drops();
+    heapStart = honest.targetStats().heapAfterGcMb();
     rssStart = honest.targetStats().rssMb();
     directStart = honest.targetStats().directMb();
     attackStart = System.nanoTime();
@@ -134,6 +137,7 @@ final class FloodSession implements LoadSession {
       Thread.currentThread().interrupt();
     }
     metricsAfter = scrape();
+    heapEnd = honest.targetStats().heapAfterGcMb();
     double seconds = attackStop > attackStart ? (attackStop - attackStart) / 1e9 : Double.NaN;
     UdpSocketTable.Drops d = dropsAfter == null || dropsBefore == null ? null
         : dropsAfter.minus(dropsBefore);
@@ -148,10 +152,12 @@ final class FloodSession implements LoadSession {
             + "\"attack_sent\":%d,\"attack_send_errors\":%d,\"attack_replies\":%d,"
             + "\"attack_seconds\":%s,\"attack_pps\":%.0f,\"attack_sent_by_kind\":{%s},"
             + "\"daemon_rss_mb_start\":%s,\"daemon_direct_mb_start\":%s,"
+            + "\"daemon_heap_after_gc_mb_start\":%s,\"daemon_heap_after_gc_mb_end\":%s,"
             + "\"kernel_drops\":%s,\"daemon_counters\":{%s}",
         config.floodOff() ? -1 : config.floodRate(), config.floodSockets(), attack.attempted(), attack.sentOk(),
         attack.sendErrors(), attack.replies(), LoadReport.num(seconds),
         pps(attack.sentOk(), seconds), kinds, LoadReport.num(rssStart), LoadReport.num(directStart),
+        LoadReport.num(heapStart), LoadReport.num(heapEnd),
         d == null ? "null" : String.format(Locale.ROOT,
             "{\"daemon_shared\":%d,\"daemon_tuple_readers\":%d,\"daemon_tuple_sockets\":%d,"
                 + "\"tool_peer_sockets\":%d,\"tool_attack_sockets\":%d}",
@@ -166,15 +172,21 @@ final class FloodSession implements LoadSession {
     double seconds = attackStop > attackStart ? (attackStop - attackStart) / 1e9 : Double.NaN;
     Map<String, Double> a = metricsAfter;
     Map<String, Double> b = metricsBefore;
+    UdpSocketTable.Drops d = dropsAfter == null || dropsBefore == null ? null
+        : dropsAfter.minus(dropsBefore);
     return String.format(Locale.ROOT,
         " attack_pps=%.0f attack_sent=%d daemon_socket_drops=%d kernel_drops=%d"
-            + " stun_suppressed=%d dtls_rejected=%d",
+            + " stun_suppressed=%d dtls_rejected=%d kernel_drops_tuple_readers=%s"
+            + " kernel_drops_tool_peers=%s heap_after_gc_mb=%s->%s",
         pps(attack.sentOk(), seconds), attack.sentOk(),
         delta(a, b, "sfu4j_webrtc_socket_dropped_total"),
         delta(a, b, "sfu4j_webrtc_socket_kernel_dropped_total"),
         delta(a, b, "sfu4j_webrtc_stun_errors_suppressed_total"),
         Math.round(PrometheusText.sum(a, "sfu4j_dtls_handshakes_total", "rejected")
-            - PrometheusText.sum(b, "sfu4j_dtls_handshakes_total", "rejected")));
+            - PrometheusText.sum(b, "sfu4j_dtls_handshakes_total", "rejected")),
+        d == null ? "null" : Long.toString(d.daemonTuples()),
+        d == null ? "null" : Long.toString(d.toolPeers()), LoadReport.num(heapStart),
+        LoadReport.num(heapEnd));
   }
 
   private static double pps(long sent, double seconds) {
