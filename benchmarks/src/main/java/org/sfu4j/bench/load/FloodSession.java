@@ -35,6 +35,7 @@ final class FloodSession implements LoadSession {
   private long attackStart;
   private long attackStop;
   private long lastSent;
+  private long lastRunDelay = -1;
   private Map<String, Double> metricsBefore = Map.of();
   private Map<String, Double> metricsAfter = Map.of();
   private UdpSocketTable.Drops dropsBefore;
@@ -43,33 +44,38 @@ final class FloodSession implements LoadSession {
   private double heapStart = Double.NaN;
   private double heapEnd = Double.NaN;
   private double directStart = Double.NaN;
-  private Set<Integer> attackPorts;
+  private final Set<Integer> attackPorts;
 
   FloodSession(LoadConfig config, LoadMeter meter) throws Exception {
     this.config = config;
     this.honest = new DaemonSession(config, meter);
+    ProtooClient m = null;
     try {
       String run = Long.toString(System.currentTimeMillis(), 36);
-      mallory = ProtooClient.connect(HttpClient.newHttpClient(), config.daemonUrl(),
-          "flood-" + run, "mallory", new SignalingLatency());
-      JsonNode caps = mallory.request("getRouterRtpCapabilities", null);
+      m = ProtooClient.connect(HttpClient.newHttpClient(), config.daemonUrl(), "flood-" + run,
+          "mallory", new SignalingLatency());
+      JsonNode caps = m.request("getRouterRtpCapabilities", null);
       ObjectNode join = ProtooClient.object();
       join.put("displayName", "mallory").put("subscribe", "manual");
       join.set("rtpCapabilities", caps);
-      mallory.request("join", join);
+      m.request("join", join);
       ObjectNode req = ProtooClient.object();
       req.put("forceTcp", false).put("producing", true).put("consuming", false);
-      JsonNode t = mallory.request("createWebRtcTransport", req);
+      JsonNode t = m.request("createWebRtcTransport", req);
       target = DaemonSession.candidate(t);
       String ufrag = DaemonSession.ice(t).getUsernameFragment();
       attack = new FloodAttack(target, config.floodSockets(), config.floodRate(), ufrag, 7);
       attackPorts = attack.localPorts();
+      mallory = m;
       System.out.println("flood: target " + target + ", known ufrag " + ufrag + ", "
           + config.floodSockets() + " attack sockets, rate "
           + (config.floodOff() ? "off (control)"
               : config.floodRate() > 0 ? config.floodRate() + "/s" : "unpaced")
           + "; replies read and discarded");
     } catch (Exception e) {
+      if (m != null) {
+        m.close();
+      }
       honest.close();
       throw e;
     }
@@ -82,6 +88,7 @@ final class FloodSession implements LoadSession {
     heapStart = honest.targetStats().heapAfterGcMb();
     rssStart = honest.targetStats().rssMb();
     directStart = honest.targetStats().directMb();
+    lastRunDelay = honest.targetStats().runDelayNanos();
     attackStart = System.nanoTime();
     if (config.floodOff()) {
       return; // the control run: same peers, same signaling, no attack
@@ -105,10 +112,15 @@ final class FloodSession implements LoadSession {
     long s = attack.attempted();
     long d = s - lastSent;
     lastSent = s;
+    long wait = honest.targetStats().runDelayNanos();
+    double waitShare = lastRunDelay < 0 || wait < 0 ? Double.NaN : (wait - lastRunDelay) / 1e9;
+    lastRunDelay = wait;
     if (!config.quiet() && attackThread != null) {
       System.out.println("  attack sent " + d + " datagrams this second");
     }
-    return "\"attack_sent\":" + d;
+    // The daemon's run-queue wait this second (runnable, not running): on a shared core this,
+    // not the flood's work, is what delays the honest packets.
+    return "\"attack_sent\":" + d + ",\"target_runqueue_wait\":" + LoadReport.num(waitShare);
   }
 
   private Map<String, Double> scrape() {
