@@ -31,7 +31,7 @@ public final class FloodDatagrams {
 
   private FloodDatagrams() {}
 
-  /** One datagram of {@code kind}; {@code serverUfrag} is the daemon's ufrag for STUN_BAD_INTEGRITY. */
+  /** One datagram of {@code kind}; {@code serverUfrag}: the daemon's ufrag (STUN_BAD_INTEGRITY). */
   public static byte[] build(Kind kind, Random random, String serverUfrag) {
     return switch (kind) {
       case RANDOM -> randomBytes(random);

@@ -166,7 +166,8 @@ final class FloodSession implements LoadSession {
             + "\"daemon_rss_mb_start\":%s,\"daemon_direct_mb_start\":%s,"
             + "\"daemon_heap_after_gc_mb_start\":%s,\"daemon_heap_after_gc_mb_end\":%s,"
             + "\"kernel_drops\":%s,\"daemon_counters\":{%s}",
-        config.floodOff() ? -1 : config.floodRate(), config.floodSockets(), attack.attempted(), attack.sentOk(),
+        config.floodOff() ? -1 : config.floodRate(), config.floodSockets(), attack.attempted(),
+        attack.sentOk(),
         attack.sendErrors(), attack.replies(), LoadReport.num(seconds),
         pps(attack.sentOk(), seconds), kinds, LoadReport.num(rssStart), LoadReport.num(directStart),
         LoadReport.num(heapStart), LoadReport.num(heapEnd),

@@ -158,8 +158,8 @@ public record LoadConfig(
   public LoadConfig forStorm() {
     int s = Math.max(1, (stormPeers - publishers) / publishers);
     return new LoadConfig(mode, publishers, s, durationSeconds, warmupSeconds, traffic, relay,
-        targetPid, metricsUrl, daemonUrl, baselinePps, baselineCpu, resultsDir, label, stormPeers, pinTarget,
-        pinTool, testPeerSubscribers, quiet, concurrency, floodRate, floodSockets,
+        targetPid, metricsUrl, daemonUrl, baselinePps, baselineCpu, resultsDir, label, stormPeers,
+        pinTarget, pinTool, testPeerSubscribers, quiet, concurrency, floodRate, floodSockets,
         floodOff);
   }
 

@@ -37,7 +37,7 @@ class FloodDatagramsTest {
         assertTrue(m.usernameFragmentLocalEquals(UFRAG.getBytes(StandardCharsets.US_ASCII)));
         assertTrue(m.hasMessageIntegrity());
         assertTrue(m.hasFingerprint());
-        assertTrue(m.verifyFingerprint(), "a correct FINGERPRINT so it reaches the integrity check");
+        assertTrue(m.verifyFingerprint(), "a right FINGERPRINT: it reaches the integrity check");
         assertTrue(m.hasPriority() && m.hasIceControlling());
         // the daemon's real password (any 22 chars) never verifies
         assertFalse(m.verifyMessageIntegrity("0123456789abcdefghijkl".getBytes(
