@@ -39,6 +39,8 @@ JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseParallelGC -Xms512m -Xmx2g"}
 WARMUP=${WARMUP:-3}
 EXTRA=${EXTRA:-}
 DAEMON_CONFIG=${DAEMON_CONFIG:-benchmarks/load-daemon.yaml}
+# DAEMON_OPTS: extra JVM options for the daemon only (e.g. a JFR recording, Netty properties)
+DAEMON_OPTS=${DAEMON_OPTS:-}
 mkdir -p "$RESULTS"
 [ -f "$JAR" ] || { echo "missing $JAR (build first)"; exit 2; }
 
@@ -79,7 +81,7 @@ run_daemon() { # P S D BASELINE_PPS BASELINE_CPU
   [ -f "$DAEMON_JAR" ] || { echo "missing $DAEMON_JAR" >&2; return 2; }
   # --config: the --dev settings with room limits raised (benchmarks/load-daemon.yaml;
   # DAEMON_CONFIG=other.yaml to vary e.g. rtc.dtlsHandshakeConcurrency)
-  taskset -c 1 java $JAVA_OPTS -jar "$DAEMON_JAR" --config "$DAEMON_CONFIG" \
+  taskset -c 1 java $JAVA_OPTS $DAEMON_OPTS -jar "$DAEMON_JAR" --config "$DAEMON_CONFIG" \
     --http-ip 127.0.0.1 --http-port "$HTTP_PORT" \
     --rtc-listen-ip 127.0.0.1 --rtc-min-port "$RTC_PORT" --rtc-max-port $((RTC_PORT + 10)) \
     --workers 1 > "$RESULTS/.daemon.out" 2>&1 &

@@ -77,8 +77,13 @@ public abstract class Consumer {
   /** Video only: answers this consumer's NACKs (RTX when negotiated); null for audio. */
   private final RetransmissionBuffer retransmissionBuffer;
   private final int[] nackSeqs = new int[17 * 64];
-  /** Coarse clock for retransmission ages: updated per tick, not read per packet. */
-  private long lastTickMs;
+  /**
+   * Creation time: before the router's first tick after it, {@link #tickNowMs()} is this (the
+   * coarse clock is the router's tick time, see {@link Router#tickNowMs()}).
+   */
+  private final long createdMs;
+  /** Tick time of the last retransmission-history expiry from the packet path. */
+  private long lastExpireMs = Long.MIN_VALUE;
   private long retransmissionsSent;
   private final SenderReportGenerator senderReport;
   private final SenderReport.Builder srBuilder = new SenderReport.Builder();
@@ -174,7 +179,7 @@ public abstract class Consumer {
     this.consumerMidExtId = cMid;
     this.midBytes = params.mid.getBytes(StandardCharsets.US_ASCII);
     this.retransmissionBuffer = kind == MediaKind.VIDEO ? newRetransmissionBuffer(params) : null;
-    this.lastTickMs = transport.router().worker().nowMs();
+    this.createdMs = transport.router().worker().nowMs();
     this.senderReport = new SenderReportGenerator(ssrc, clockRate);
   }
 
@@ -518,7 +523,7 @@ public abstract class Consumer {
    */
   final void writeAndSend(RtpPacket in, int outPayloadType, int outSeq, long outTimestamp) {
     int length = in.headerLength() + in.payloadLength();
-    ByteBuf out = worker().allocator().heapBuffer(length + 64);
+    ByteBuf out = worker().sendBuffer().acquire(length + 64);
     in.writeTo(out);
     RtpPacket view = transport.outView();
     if (view.wrap(out) != RtpDropReason.OK) {
@@ -542,11 +547,19 @@ public abstract class Consumer {
       view.setExtensionU16(transportCcExtId, transport.bwe().onPacketSent(length, packetNowMs));
     }
     sendStream.onPacketSent(length);
-    senderReport.onPacketSent(outTimestamp, in.payloadLength(), lastTickMs);
+    long tickNowMs = tickNowMs();
+    senderReport.onPacketSent(outTimestamp, in.payloadLength(), tickNowMs);
     if (retransmissionBuffer != null) {
       ByteBuf stored = producer.sharedPacket().get(); // null outside the producer's fan-out
       if (stored != null) {
-        retransmissionBuffer.insert(outSeq, outTimestamp, outPayloadType, stored, lastTickMs);
+        retransmissionBuffer.insert(outSeq, outTimestamp, outPayloadType, stored, tickNowMs);
+        if (tickNowMs != lastExpireMs) {
+          // Ages out history here, once per router tick as the tick did before, now that the
+          // tick visits a consumer only for its Sender Report (lookups check the age anyway:
+          // this only releases memory on time).
+          lastExpireMs = tickNowMs;
+          retransmissionBuffer.expire(tickNowMs);
+        }
       }
     }
     transport.sendRtpFromConsumer(this, out, length);
@@ -636,9 +649,21 @@ public abstract class Consumer {
     return isActive() ? sendBitrateBps : 0;
   }
 
-  /** Router tick: ages out retransmission history; a Sender Report every second. */
-  final void tick(long nowMs) {
-    lastTickMs = nowMs;
+  /**
+   * The coarse clock of the packet path (retransmission ages, SR extrapolation): the router's
+   * last tick time, or this consumer's creation time before its first tick.
+   */
+  final long tickNowMs() {
+    return Math.max(createdMs, transport.router().tickNowMs());
+  }
+
+  /**
+   * Router tick, called only when due (see {@link Transport#tick}): a Sender Report every second;
+   * ages out retransmission history of a stream that went idle (sending ages it out per packet).
+   *
+   * @return the next tick time at which this consumer has work
+   */
+  final long tick(long nowMs) {
     if (retransmissionBuffer != null) {
       retransmissionBuffer.expire(nowMs);
     }
@@ -648,6 +673,7 @@ public abstract class Consumer {
       nextReportMs = nowMs + Producer.RTCP_REPORT_INTERVAL_MS;
       sendSenderReport(nowMs);
     }
+    return nextReportMs;
   }
 
   /**
@@ -707,7 +733,7 @@ public abstract class Consumer {
 
   /** A receiver report block about this consumer: RTT from LSR/DLSR. */
   final void onReportBlock(long lastSr, long delaySinceLastSr) {
-    senderReport.onReceiverReport(lastSr, delaySinceLastSr, lastTickMs);
+    senderReport.onReceiverReport(lastSr, delaySinceLastSr, tickNowMs());
   }
 
   /** RTT measured from the receiver's reports, -1 if none yet. */

@@ -116,6 +116,13 @@ public abstract class Transport {
   private long rrtrReceivedMs;
   /** Send-side BWE of what this transport's consumers send. */
   private final TransportBwe bwe = new TransportBwe(this);
+  /**
+   * Earliest tick time at which a consumer of this transport has timer work (its next Sender
+   * Report); {@link Long#MIN_VALUE} after a consumer was added (its first tick arms its timers).
+   */
+  private long consumersDueMs = Long.MIN_VALUE;
+  /** Earliest tick time at which {@link #tick} has work when there are no producers. */
+  private long nextTickDueMs = Long.MIN_VALUE;
 
   private int midExtId;
   private int ridExtId;
@@ -518,6 +525,8 @@ public abstract class Transport {
       throw new IllegalStateException("consumer ssrc collision: " + consumer.ssrc());
     }
     consumers.put(consumer.id(), consumer);
+    consumersDueMs = Long.MIN_VALUE;
+    nextTickDueMs = Long.MIN_VALUE;
     consumersBySsrc.put((int) consumer.ssrc(), consumer);
     if (consumer.rtxSsrc() >= 0) {
       consumersBySsrc.put((int) consumer.rtxSsrc(), consumer);
@@ -608,7 +617,20 @@ public abstract class Transport {
     }
   }
 
-  /** Router tick (media quality timers): producers' NACK retries, consumers' history aging. */
+  /**
+   * Whether {@link #tick} has work at {@code nowMs}. Producers (NACK retries, key frame
+   * requests, bitrates, RR), transport-cc feedback and an active BWE run on every tick; a
+   * consumers-only transport only when a consumer's Sender Report or the BWE allocation is due.
+   */
+  boolean tickDue(long nowMs) {
+    return nowMs >= nextTickDueMs || !producers.isEmpty() || transportCcFeedback != null
+        || bwe.active();
+  }
+
+  /**
+   * Router tick (media quality timers): producers' NACK retries, consumers' Sender Reports and
+   * history aging (only when one is due), transport-cc feedback, BWE.
+   */
   void tick(long nowMs) {
     if (closed) {
       return;
@@ -616,13 +638,18 @@ public abstract class Transport {
     for (Producer p : producers.values()) {
       p.tick(nowMs);
     }
-    for (Consumer c : consumers.values()) {
-      c.tick(nowMs);
+    if (nowMs >= consumersDueMs) {
+      long due = Long.MAX_VALUE;
+      for (Consumer c : consumers.values()) {
+        due = Math.min(due, c.tick(nowMs));
+      }
+      consumersDueMs = due;
     }
     if (transportCcFeedback != null) {
       transportCcFeedback.onTick(nowMs);
     }
     bwe.tick(nowMs, consumers.values());
+    nextTickDueMs = Math.min(consumersDueMs, bwe.nextDueMs());
   }
 
   String rtcpCname() {

@@ -118,6 +118,20 @@ final class TransportBwe {
     return gcc;
   }
 
+  /**
+   * Earliest router tick time at which {@link #tick} has work: every tick while the estimate is
+   * active (probing, the event), else the next allocation ({@link Long#MIN_VALUE}: now).
+   */
+  long nextDueMs() {
+    return active || lastAllocateMs == Long.MIN_VALUE
+        ? Long.MIN_VALUE : lastAllocateMs + ALLOCATE_INTERVAL_MS;
+  }
+
+  /** Whether feedback arrived, so {@link #tick} must run on every router tick. */
+  boolean active() {
+    return active;
+  }
+
   /** Router tick: allocation every 200 ms, probing, the {@link DownlinkBwe} event every second. */
   void tick(long nowMs, Iterable<Consumer> consumers) {
     if (lastAllocateMs == Long.MIN_VALUE) {

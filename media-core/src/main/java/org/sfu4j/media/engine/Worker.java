@@ -39,6 +39,8 @@ public final class Worker {
   private final ManualIoEventLoop manualLoop;
   private final LongSupplier clock;
   private final ByteBufAllocator allocator;
+  /** Where consumers build outgoing packets (see {@link ReusableSendBuffer}); loop only. */
+  private final ReusableSendBuffer sendBuffer = new ReusableSendBuffer();
   private final Map<String, Router> routers = new LinkedHashMap<>();
   private boolean closed;
 
@@ -94,6 +96,10 @@ public final class Worker {
   /** Allocator of outbound per-consumer copies (pooled). */
   public ByteBufAllocator allocator() {
     return allocator;
+  }
+
+  ReusableSendBuffer sendBuffer() {
+    return sendBuffer;
   }
 
   /** Current time from the injected clock. */

@@ -45,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * inbound datagram exactly once, after the transport returned; transports that need a heap
  * array (SRTP) copy once. Outbound: {@link #send} writes without flush while a read batch is in
  * progress (the forwarding path) and flushes once in {@code channelReadComplete}; outside a read
- * batch (timers, DTLS flights posted from handshake threads) it flushes immediately.
+ * batch (the router tick's RTCP, DTLS flights posted from handshake threads) it flushes at the
+ * end of the current loop task, so e.g. the tick's Sender Reports leave in one {@code sendmmsg}
+ * instead of one {@code sendto} each.
  *
  * <p>Flood isolation (epoll): every tuple ICE validated gets its own UDP socket, bound to the same
  * address and port with {@code SO_REUSEPORT} and {@code connect}ed to the remote. The kernel
@@ -113,6 +115,9 @@ public final class RtcUdpSocket {
 
   private boolean inReadBatch;
   private boolean flushPending;
+  /** A {@link #flushTask} is queued on the loop (sends made outside a read batch). */
+  private boolean flushScheduled;
+  private final Runnable flushTask = this::flushScheduledWrites;
   private long datagramsReceived;
   private long bytesReceived;
   private long stunDelivered;
@@ -347,12 +352,18 @@ public final class RtcUdpSocket {
     datagramsSent++;
     bytesSent += datagram.readableBytes();
     DatagramPacket packet = new DatagramPacket(datagram, remote);
+    channel.write(packet, channel.voidPromise());
     if (inReadBatch) {
-      channel.write(packet, channel.voidPromise());
       flushPending = true;
-    } else {
-      channel.writeAndFlush(packet, channel.voidPromise());
+    } else if (!flushScheduled) {
+      flushScheduled = true;
+      channel.eventLoop().execute(flushTask);
     }
+  }
+
+  private void flushScheduledWrites() {
+    flushScheduled = false;
+    channel.flush();
   }
 
   /** Closes the channel; further sends are dropped. Loop only; idempotent. */
@@ -364,6 +375,9 @@ public final class RtcUdpSocket {
     }
     tupleChannels.clear();
     tupleKernel.clear();
+    if (flushScheduled) {
+      channel.flush(); // what was sent before close still goes out
+    }
     channel.close();
   }
 

@@ -544,7 +544,28 @@ public final class WebRtcTransport extends Transport {
       out.release();
       return;
     }
-    b.socket.send(out, selectedTuple);
+    b.socket.send(toDirect(out), selectedTuple);
+  }
+
+  /**
+   * The native socket sends from direct memory only, so Netty would copy a heap datagram into a
+   * new direct buffer (and a new packet wrapper) on write anyway; copying here instead hands the
+   * heap buffer back at once, so the engine reuses it for the next packet (see the engine's
+   * reusable send buffer) instead of allocating and freeing one per forwarded packet.
+   * RELEASES {@code packet} when it returns a copy; the caller owns what is returned.
+   */
+  private ByteBuf toDirect(ByteBuf packet) {
+    if (packet.isDirect()) {
+      return packet;
+    }
+    int len = packet.readableBytes();
+    ByteBuf direct = allocator().directBuffer(len, len);
+    try {
+      direct.writeBytes(packet, packet.readerIndex(), len);
+    } finally {
+      packet.release();
+    }
+    return direct;
   }
 
   /**
