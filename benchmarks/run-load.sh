@@ -12,6 +12,15 @@
 #                                                 (default: all), then DURATION s of media
 #                                                 (STORM_PREWARM=N: an N-peer storm first, so the
 #                                                 measured one meets a warm daemon JIT)
+#   benchmarks/run-load.sh flood DURATION RATE [P] [S]
+#                                                 the daemon (taskset -c 1) serving P publishers x S
+#                                                 subscribers (default 1 x 2) while, in the measured
+#                                                 window, the load tool (taskset -c 0) floods its
+#                                                 worker port from FLOOD_SOCKETS (default 64) UDP
+#                                                 5-tuples: random bytes, STUN with a real ufrag and
+#                                                 wrong integrity, STUN with unknown ufrag, DTLS
+#                                                 ClientHellos, RTP and RTCP; RATE datagrams/s
+#                                                 (0 = unpaced; off = no-flood control run)
 #   benchmarks/run-load.sh knee MODE P "S1 S2 .." DURATION
 #                                                 increasing subscribers per publisher until
 #                                                 loss > 1 %; prints one table row per step
@@ -123,6 +132,16 @@ case "${1:-}" in
   engine|daemon) with_baseline "$1" "$2" "$3" "$4" ;;
   storm) MODE_OVERRIDE=storm EXTRA="$EXTRA --storm-peers ${3:-200} ${4:+--concurrency $4}" \
     run_daemon 1 1 "${2:-10}" NaN NaN ;;
+  flood)
+    rate=${3:?usage: run-load.sh flood DURATION RATE|off [P] [S]}
+    echo "loadavg before: $(cat /proc/loadavg)" >&2
+    if [ "$rate" = off ]; then
+      MODE_OVERRIDE=flood EXTRA="$EXTRA --flood-off" run_daemon "${4:-1}" "${5:-2}" "${2:-20}" NaN NaN
+    else
+      MODE_OVERRIDE=flood EXTRA="$EXTRA --flood-rate $rate --flood-sockets ${FLOOD_SOCKETS:-64}" \
+        run_daemon "${4:-1}" "${5:-2}" "${2:-20}" NaN NaN
+    fi
+    echo "loadavg after: $(cat /proc/loadavg)" >&2 ;;
   knee)
     mode=$2 p=$3 d=$5
     echo "| mode | publishers | consumers | pps_out | relay pps_out | baseline_ratio | loss % | p50 ms | p99 ms | cpu cores | pps/core | relay pps/core | per-core ratio | run-queue wait | tool rx cpu | late frames | RSS MB | direct MB | load avg |"
@@ -138,5 +157,5 @@ case "${1:-}" in
       loss=$(f loss_pct)
       if [ -z "${KNEE_ALL:-}" ] && { [ -z "$loss" ] || awk "BEGIN{exit !($loss > 1.0)}"; }; then echo "knee: loss ${loss:-n/a}% at S=$s"; break; fi
     done ;;
-  *) sed -n '2,19p' "$0"; exit 2 ;;
+  *) sed -n '2,28p' "$0"; exit 2 ;;
 esac

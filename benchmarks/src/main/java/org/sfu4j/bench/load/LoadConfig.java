@@ -28,14 +28,18 @@ public record LoadConfig(
     int pinTool,
     boolean testPeerSubscribers,
     boolean quiet,
-    int concurrency) {
+    int concurrency,
+    int floodRate,
+    int floodSockets,
+    boolean floodOff) {
 
   public static final int MAX_DURATION_SECONDS = 600;
   public static final int MAX_SUBSCRIBERS = 5000;
 
   static final String USAGE = String.join("\n",
       "usage: java -jar sfu4j-load.jar [options]",
-      "  --mode relay|engine|daemon|storm   what to load (default relay)",
+      "  --mode relay|engine|daemon|storm|flood  what to load (default relay); flood: daemon",
+      "                                    mode plus an attacker on the worker port",
       "  --publishers P                    publishers (default 1)",
       "  --subscribers S                   subscribers per publisher (default 10)",
       "  --duration SECONDS                measured seconds (default 15, max 600)",
@@ -55,6 +59,10 @@ public record LoadConfig(
       "  --pin-target CPU --pin-tool CPU   in-process modes: pin the relay/worker thread to one",
       "                                    CPU and every other thread to another (taskset -p)",
       "  --testpeer-subscribers            engine mode: WebRtcTestPeer subscribers (thread each)",
+      "  --flood-rate N                    flood: attack datagrams/s (default 0 = unpaced,",
+      "                                    max 1000000)",
+      "  --flood-sockets N                 flood: attacker 5-tuples (default 64, max 1024)",
+      "  --flood-off                       flood: same set-up, no attack (the control run)",
       "  --label TEXT --quiet");
 
   /** Parses {@code args}; throws IllegalArgumentException with a message on bad input. */
@@ -66,7 +74,8 @@ public record LoadConfig(
         throw new IllegalArgumentException("unexpected argument " + a);
       }
       String key = a.substring(2);
-      if (key.equals("audio") || key.equals("quiet") || key.equals("testpeer-subscribers") || key.equals("help")) {
+      if (key.equals("audio") || key.equals("quiet") || key.equals("testpeer-subscribers")
+          || key.equals("help") || key.equals("flood-off")) {
         m.put(key, "true");
       } else {
         if (i + 1 >= args.length) {
@@ -102,13 +111,16 @@ public record LoadConfig(
         m.containsKey("testpeer-subscribers"),
         m.containsKey("quiet"),
         intArg(m, "concurrency", "storm".equals(m.get("mode")) ? intArg(m, "storm-peers", 200)
-            : 32));
+            : 32),
+        intArg(m, "flood-rate", 0),
+        intArg(m, "flood-sockets", 64),
+        m.containsKey("flood-off"));
     c.validate();
     return c;
   }
 
   void validate() {
-    if (!mode.matches("relay|engine|daemon|storm")) {
+    if (!mode.matches("relay|engine|daemon|storm|flood")) {
       throw new IllegalArgumentException("unknown mode " + mode);
     }
     if (publishers < 1 || subscribersPerPublisher < 1) {
@@ -127,7 +139,10 @@ public record LoadConfig(
     if (stormPeers < 2 || stormPeers > 1000) {
       throw new IllegalArgumentException("storm peers 2..1000");
     }
-    if ((mode.equals("daemon") || mode.equals("storm")) && daemonUrl == null) {
+    if (floodRate < 0 || floodRate > 1_000_000 || floodSockets < 1 || floodSockets > 1024) {
+      throw new IllegalArgumentException("flood rate 0..1000000, flood sockets 1..1024");
+    }
+    if (mode.matches("daemon|storm|flood") && daemonUrl == null) {
       throw new IllegalArgumentException("--daemon ws://127.0.0.1:PORT is required for " + mode);
     }
     if (daemonUrl != null) {
@@ -143,8 +158,9 @@ public record LoadConfig(
   public LoadConfig forStorm() {
     int s = Math.max(1, (stormPeers - publishers) / publishers);
     return new LoadConfig(mode, publishers, s, durationSeconds, warmupSeconds, traffic, relay,
-        targetPid, metricsUrl, daemonUrl, baselinePps, baselineCpu, resultsDir, label, stormPeers, pinTarget,
-        pinTool, testPeerSubscribers, quiet, concurrency);
+        targetPid, metricsUrl, daemonUrl, baselinePps, baselineCpu, resultsDir, label, stormPeers,
+        pinTarget, pinTool, testPeerSubscribers, quiet, concurrency, floodRate, floodSockets,
+        floodOff);
   }
 
   public int subscribers() {

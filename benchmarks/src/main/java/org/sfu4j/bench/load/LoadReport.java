@@ -26,14 +26,20 @@ public final class LoadReport {
   /** One second of the run. */
   public void interval(int second, LoadMeter.Interval i, double seconds, double cpu, double rss,
       double direct) {
+    interval(second, i, seconds, cpu, rss, direct, "");
+  }
+
+  /** One second of the run with {@code extraJson} members (may be "") added to its JSON. */
+  public void interval(int second, LoadMeter.Interval i, double seconds, double cpu, double rss,
+      double direct, String extraJson) {
     double pps = i.packets() / seconds;
     double mbps = i.bytes() * 8 / seconds / 1e6;
     double loss = i.expected() == 0 ? 0 : 100.0 * i.lost() / i.expected();
     intervalsJson.add(String.format(Locale.ROOT,
         "{\"t\":%d,\"pps_out\":%.0f,\"mbps_out\":%.2f,\"loss_pct\":%.3f,\"p50_ms\":%.3f,"
-            + "\"p99_ms\":%.3f,\"max_ms\":%.3f,\"cpu_cores\":%s,\"rss_mb\":%s,\"direct_mb\":%s}",
+            + "\"p99_ms\":%.3f,\"max_ms\":%.3f,\"cpu_cores\":%s,\"rss_mb\":%s,\"direct_mb\":%s%s}",
         second, pps, mbps, loss, ms(i.p50Nanos()), ms(i.p99Nanos()), ms(i.maxNanos()),
-        num(cpu), num(rss), num(direct)));
+        num(cpu), num(rss), num(direct), extraJson.isEmpty() ? "" : "," + extraJson));
     if (!config.quiet()) {
       out.printf(Locale.ROOT,
           "t=%3ds pps_out=%8.0f mbps_out=%8.2f loss=%7.3f%% p50=%7.3fms p99=%8.3fms "
@@ -45,7 +51,14 @@ public final class LoadReport {
 
   /** Final figures over the measured window. */
   public record Final(double seconds, LoadMeter.Totals totals, double cpuCores, double rssMb,
-      double directMb, long sentPackets, long sendErrors, long lateFrames, String setupJson) {
+      double directMb, long sentPackets, long sendErrors, long lateFrames, String setupJson,
+      String resultSuffix) {
+    public Final(double seconds, LoadMeter.Totals totals, double cpuCores, double rssMb,
+        double directMb, long sentPackets, long sendErrors, long lateFrames, String setupJson) {
+      this(seconds, totals, cpuCores, rssMb, directMb, sentPackets, sendErrors, lateFrames,
+          setupJson, "");
+    }
+
     double ppsOut() {
       return totals.packets() / seconds;
     }
@@ -106,10 +119,10 @@ public final class LoadReport {
     out.println("json: " + file);
     out.printf(Locale.ROOT,
         "RESULT publishers=%d consumers=%d pps_out=%.0f mbps_out=%.1f loss_pct=%.3f p50_ms=%.2f"
-            + " p99_ms=%.2f cpu_cores=%s rss_mb=%s baseline_ratio=%s%n",
+            + " p99_ms=%.2f cpu_cores=%s rss_mb=%s baseline_ratio=%s%s%n",
         config.publishers(), config.subscribers(), f.ppsOut(), f.mbpsOut(), t.lossPercent(),
         ms(t.latency().percentile(50)), ms(t.latency().percentile(99)), num(f.cpuCores()),
-        rssInt(f.rssMb()), num(ratio));
+        rssInt(f.rssMb()), num(ratio), f.resultSuffix() == null ? "" : f.resultSuffix());
     out.flush();
     return file;
   }

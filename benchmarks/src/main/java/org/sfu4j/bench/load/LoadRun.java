@@ -80,7 +80,7 @@ public final class LoadRun {
       LoadMeter.Interval i = session.onReceiveThread(meter::takeInterval);
       long t = System.nanoTime();
       report.interval(second, i, (t - last) / 1e9, stats.cpuCoresSinceLast(), stats.rssMb(),
-          stats.directMb());
+          stats.directMb(), measureStart == 0 ? "" : session.intervalJson());
       last = t;
       if (second == config.warmupSeconds() || (config.warmupSeconds() == 0 && second == 1
           && measureStart == 0)) {
@@ -106,6 +106,7 @@ public final class LoadRun {
         rxTicks0 = rx.cpuTicks();
         wait0 = stats.runDelayNanos();
         stats.cpuCoresSinceLast();
+        session.measureStarted();
         clock.pause(false);
       }
     }
@@ -114,6 +115,7 @@ public final class LoadRun {
     }
     clock.stop();
     long stop = System.nanoTime();
+    session.measureStopping();
     long stopTicks = stats.cpuTicks();
     long rxTicks1 = rx.cpuTicks();
     long wait1 = stats.runDelayNanos();
@@ -134,7 +136,8 @@ public final class LoadRun {
     out.println("target waited for a CPU " + LoadReport.num(waitShare)
         + " s per s (runnable, not running: the machine's contention, not the code)");
     LoadReport.Final f = new LoadReport.Final(seconds, totals, cpu, stats.rssMb(),
-        stats.directMb(), clock.sentPackets(), clock.sendErrors(), clock.lateFrames(), setup);
+        stats.directMb(), clock.sentPackets(), clock.sendErrors(), clock.lateFrames(), setup,
+        session.resultSuffix());
     out.println("tool receive thread: " + LoadReport.num(rxCpu) + " cores");
     report.finish(f);
     return f;

@@ -34,6 +34,22 @@ public interface LoadSession extends AutoCloseable {
   /** CPU/memory source for the system under test. */
   ProcessStats targetStats();
 
+  /** The measured window starts now (after the warm-up): e.g. start an attack. */
+  default void measureStarted() throws Exception {}
+
+  /** The publishers stop now, before the final drain: e.g. stop the attack. */
+  default void measureStopping() throws Exception {}
+
+  /** Extra members for the current second's JSON (called once a second); may be "". */
+  default String intervalJson() {
+    return "";
+  }
+
+  /** Extra {@code key=value} pairs for the RESULT line, starting with a space; may be "". */
+  default String resultSuffix() {
+    return "";
+  }
+
   /** Extra figures of the set-up (join time, signaling latency...), as JSON members; may be "". */
   default String setupJson() {
     return "";

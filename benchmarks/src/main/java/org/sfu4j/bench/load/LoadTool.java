@@ -49,6 +49,7 @@ public final class LoadTool {
       case "relay" -> new UdpRelaySession(config, meter);
       case "engine" -> new EngineSession(config, meter);
       case "daemon", "storm" -> new DaemonSession(config, meter);
+      case "flood" -> new FloodSession(config, meter);
       default -> throw new IllegalArgumentException("mode " + config.mode()
           + " is not available in this build");
     };

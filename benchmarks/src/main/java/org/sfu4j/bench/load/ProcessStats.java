@@ -212,6 +212,35 @@ public final class ProcessStats {
     }
   }
 
+  /**
+   * Heap used in MiB right after a full GC of the watched JVM ({@code java.lang:type=Memory}
+   * {@code gc()} over the same JMX attach as {@link #remoteDirectMb}): live data, which unlike RSS
+   * does not grow just because the collector touched more of the committed heap. NaN when the
+   * process is this one or attaching is refused. Triggers a collection: call outside measurements.
+   */
+  public double heapAfterGcMb() {
+    if (pid <= 0 || pid == ProcessHandle.current().pid()) {
+      return Double.NaN;
+    }
+    if (!remoteTried) {
+      remoteDirectMb();
+    }
+    if (remote == null) {
+      return Double.NaN;
+    }
+    try {
+      javax.management.ObjectName memory = new javax.management.ObjectName(
+          "java.lang:type=Memory");
+      remote.invoke(memory, "gc", null, null);
+      javax.management.openmbean.CompositeData heap =
+          (javax.management.openmbean.CompositeData) remote.getAttribute(memory,
+              "HeapMemoryUsage");
+      return ((Number) heap.get("used")).doubleValue() / (1024.0 * 1024.0);
+    } catch (Exception e) {
+      return Double.NaN;
+    }
+  }
+
   /** Direct bytes from Prometheus text, NaN when no such series is present. */
   static double parseDirectBytes(String text) {
     double netty = Double.NaN;
