@@ -53,7 +53,7 @@ final class FloodSession implements LoadSession {
     try {
       String run = Long.toString(System.currentTimeMillis(), 36);
       m = ProtooClient.connect(HttpClient.newHttpClient(), config.daemonUrl(), "flood-" + run,
-          "mallory", new SignalingLatency());
+          "mallory", new SignalingLatency(), null);
       JsonNode caps = m.request("getRouterRtpCapabilities", null);
       ObjectNode join = ProtooClient.object();
       join.put("displayName", "mallory").put("subscribe", "manual");
