@@ -53,7 +53,22 @@ public final class Sfu4jMain implements Callable<Integer> {
   public static void main(String[] args) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
+    productionLeakDetection();
     System.exit(new CommandLine(new Sfu4jMain()).execute(args));
+  }
+
+  /**
+   * Netty samples one buffer in 128 for leak tracking by default (SIMPLE), which cost ~4 % of the
+   * media worker at 500 consumers (benchmarks/README.md, "Profile and fixes"). Every test runs
+   * PARANOID and fails on a leak, so the daemon runs without sampling unless the operator asks
+   * for it with {@code -Dio.netty.leakDetection.level=simple} (or higher). Only from
+   * {@link #main}: in-process users (tests, embedders) keep whatever level they set.
+   */
+  static void productionLeakDetection() {
+    if (System.getProperty("io.netty.leakDetection.level") == null
+        && System.getProperty("io.netty.leakDetectionLevel") == null) {
+      io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
+    }
   }
 
   /** Builds the effective configuration (file or dev, then overrides). */

@@ -11,21 +11,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Measurement, not a check (issue 8): the server CPU of one burst of {@code PEERS} joins into one
- * room (all sockets open first, every join on the wire before the first answer), split into the
- * signaling thread and the HTTP/WebSocket event loop, by {@link ThreadMXBean} thread CPU time, so
- * the figure does not depend on how busy the machine is. Repeated in one JVM (the first rounds
- * include the JIT). Run with
+ * A burst of {@code PEERS} joins into one room (all sockets open first, every join on the wire
+ * before the first answer): every join succeeds and every peer is introduced to every other
+ * exactly once. It also prints the server CPU of the burst (issue 8), split into the signaling
+ * thread and the HTTP/WebSocket event loop, by {@link ThreadMXBean} thread CPU time so the figure
+ * does not depend on how busy the machine is; printed, never asserted. The default build runs one
+ * small round; the measurement (200 peers, 6 rounds in one JVM, the first ones include the JIT):
  * {@code mvn -B -o -q -pl signaling -am test -Dsurefire.failIfNoSpecifiedTests=false
  * -Dtest=JoinBurstCostTest -Dsfu4j.bench=true}.
  */
-@EnabledIfSystemProperty(named = "sfu4j.bench", matches = "true")
 class JoinBurstCostTest {
-  static final int PEERS = Integer.getInteger("sfu4j.bench.peers", 200);
-  static final int ROUNDS = Integer.getInteger("sfu4j.bench.rounds", 6);
+  static final boolean BENCH = Boolean.getBoolean("sfu4j.bench");
+  static final int PEERS = Integer.getInteger("sfu4j.bench.peers", BENCH ? 200 : 40);
+  static final int ROUNDS = Integer.getInteger("sfu4j.bench.rounds", BENCH ? 6 : 1);
 
   @Test
   void joinBurstServerCpu() throws Exception {
