@@ -6,21 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSTransport;
-import org.bouncycastle.tls.DatagramTransport;
 import org.bouncycastle.tls.UDPTransport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sfu4j.srtp.HandshakeFixtures.Recorder;
 
 /** ClientHello floods, handshake deadlines and garbage into receive(). */
 class DtlsHandshakeFloodTest {
@@ -32,70 +30,10 @@ class DtlsHandshakeFloodTest {
   static void setUp() throws Exception {
     ours = DtlsCertificate.generateEcdsaP256();
     peers = DtlsCertificate.generateEcdsaP256();
-    clientHello = captureClientHello();
+    clientHello = HandshakeFixtures.clientHello(peers);
   }
 
-  /** A real BouncyCastle ClientHello datagram, captured from a client we then abort. */
-  private static byte[] captureClientHello() throws Exception {
-    List<byte[]> sent = new CopyOnWriteArrayList<>();
-    DatagramTransport capture = new DatagramTransport() {
-      @Override
-      public int getReceiveLimit() {
-        return 1500;
-      }
 
-      @Override
-      public int getSendLimit() {
-        return 1200;
-      }
-
-      @Override
-      public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
-        throw new IOException("captured");
-      }
-
-      @Override
-      public void send(byte[] buf, int off, int len) {
-        sent.add(Arrays.copyOfRange(buf, off, off + len));
-      }
-
-      @Override
-      public void close() {}
-    };
-    try {
-      new DTLSClientProtocol().connect(new BcPeer.Client(peers, 0x0001), capture);
-    } catch (IOException expected) {
-      // aborted after the first flight
-    }
-    byte[] hello = sent.get(0);
-    assertEquals(22, hello[0], "handshake record");
-    assertEquals(1, hello[13], "client_hello");
-    return hello;
-  }
-
-  private static final class Recorder implements DtlsEndpoint.Listener {
-    final CompletableFuture<String> failed = new CompletableFuture<>();
-    final CompletableFuture<SrtpProfile> connected = new CompletableFuture<>();
-    volatile int outgoing;
-
-    @Override
-    public void onOutgoing(byte[] datagram) {
-      outgoing++;
-    }
-
-    @Override
-    public void onConnected(SrtpProfile profile, SrtpKeys keys) {
-      connected.complete(profile);
-    }
-
-    @Override
-    public void onFailed(String reason) {
-      failed.complete(reason);
-    }
-
-    @Override
-    public void onClosed() {}
-  }
 
   private static void feed(DtlsEndpoint e, byte[] datagram) {
     ByteBuf b = Packets.heap(datagram, 0);
