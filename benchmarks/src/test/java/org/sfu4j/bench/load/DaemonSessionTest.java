@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sfu4j.daemon.Daemon;
-import org.sfu4j.daemon.DaemonConfig;
 
 /**
  * The daemon and storm modes end to end against the real daemon (in process, 127.0.0.1, one
@@ -26,14 +25,7 @@ class DaemonSessionTest {
 
   @BeforeAll
   static void start() throws Exception {
-    DaemonConfig c = new DaemonConfig();
-    c.http.ip = "127.0.0.1";
-    c.http.port = 0;
-    c.rtc.listenIp = "127.0.0.1";
-    c.rtc.minPort = 43300;
-    c.rtc.maxPort = 43399;
-    c.workers = 1;
-    daemon = Daemon.start(c);
+    daemon = LoopbackDaemon.start(43300);
   }
 
   @AfterAll

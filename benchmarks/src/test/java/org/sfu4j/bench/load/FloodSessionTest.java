@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sfu4j.daemon.Daemon;
-import org.sfu4j.daemon.DaemonConfig;
 
 /**
  * {@code --mode flood} end to end against the real daemon (in process, 127.0.0.1): a small paced
@@ -28,14 +27,7 @@ class FloodSessionTest {
 
   @BeforeAll
   static void start() throws Exception {
-    DaemonConfig c = new DaemonConfig();
-    c.http.ip = "127.0.0.1";
-    c.http.port = 0;
-    c.rtc.listenIp = "127.0.0.1";
-    c.rtc.minPort = 43400;
-    c.rtc.maxPort = 43499;
-    c.workers = 1;
-    daemon = Daemon.start(c);
+    daemon = LoopbackDaemon.start(43400);
   }
 
   @AfterAll
