@@ -103,17 +103,7 @@ class RtcUdpSocketFloodLimitsTest {
       long received0 = f.onLoop(socket::datagramsReceived);
       long kernel0 = socket.kernelCounters().drops();
       // Hold the worker loop so nothing reads; overflow its receive buffer (8 MiB at most here).
-      CountDownLatch held = new CountDownLatch(1);
-      CountDownLatch release = new CountDownLatch(1);
-      f.worker.eventLoop().execute(() -> {
-        held.countDown();
-        try {
-          release.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
-      held.await();
+      CountDownLatch release = f.holdLoop();
       byte[] d = new byte[1200];
       d[0] = (byte) 0xFF; // BAD_FIRST_BYTE: cheap to drop once read
       int sent = 20_000;
@@ -171,17 +161,7 @@ class RtcUdpSocketFloodLimitsTest {
       WebRtcFixture.get(t.consume(new org.sfu4j.media.engine.ConsumerOptions(p.id(),
           WebRtcFixture.deviceCaps())));
       long kernel0 = socket.kernelCounters().drops();
-      CountDownLatch held = new CountDownLatch(1);
-      CountDownLatch release = new CountDownLatch(1);
-      f.worker.eventLoop().execute(() -> {
-        held.countDown();
-        try {
-          release.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
-      held.await();
+      CountDownLatch release = f.holdLoop();
       byte[] junk = new byte[1200];
       junk[0] = (byte) 0x80; // RTP from an unknown tuple
       int honest = 200;

@@ -54,6 +54,25 @@ final class WebRtcFixture implements AutoCloseable {
     return get(f);
   }
 
+  /**
+   * Blocks the worker loop (nothing is read from its sockets) until the returned latch is counted
+   * down, at most 10 s; returns once the loop is held.
+   */
+  java.util.concurrent.CountDownLatch holdLoop() throws InterruptedException {
+    java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    worker.eventLoop().execute(() -> {
+      held.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    held.await();
+    return release;
+  }
+
   /** The worker's socket on 127.0.0.1 (loop-confined; read counters through onLoop). */
   RtcUdpSocket socket() {
     return onLoop(() -> WorkerRtcNetwork.of(worker).openSockets().get(0));
