@@ -3,10 +3,14 @@ package org.sfu4j.bench.load;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The sender thread: plays every publisher's pattern in real time. Frames are sent as a burst
- * (all packets of a frame back to back, as an encoder without pacer would), publishers are
- * phase-shifted evenly across the frame interval so the offered load is smooth. Falling behind
- * is counted, not hidden: late frames are still sent, and {@link #lateFrames()} says how many.
+ * The sender thread: plays every publisher's pattern in real time. By default frames are sent as
+ * a burst (all packets of a frame back to back, as an encoder without pacer would); with
+ * {@code -Dsfu4j.load.pacing=F} (F > 0) each publisher's packets leave at F times its bitrate, as
+ * libwebrtc's pacer sends (F = 2.5 there): a frame that has not left yet holds back the next one,
+ * and the probe's send time is the packet's own, so pacing delay is not counted as SFU latency.
+ * Publishers are phase-shifted evenly across the frame interval so the offered load is smooth.
+ * Falling behind is counted, not hidden: late frames are still sent, and {@link #lateFrames()}
+ * says how many.
  */
 public final class PublisherClock implements Runnable {
   private final TrafficModel model;
@@ -22,8 +26,18 @@ public final class PublisherClock implements Runnable {
   private long keyFramesOnRequest;
   private long sentPackets;
   private long sentBytes;
+  /** Pacing rate / bitrate; 0 = frames as bursts. */
+  private final double pacing;
 
   public PublisherClock(TrafficModel model, int publishers, LoadSession session, long seed) {
+    this(model, publishers, session, seed,
+        Double.parseDouble(System.getProperty("sfu4j.load.pacing", "0")));
+  }
+
+  /** @param pacing send rate as a multiple of the bitrate (libwebrtc: 2.5); 0 = bursts */
+  PublisherClock(TrafficModel model, int publishers, LoadSession session, long seed,
+      double pacing) {
+    this.pacing = pacing;
     this.model = model;
     this.session = session;
     this.video = new VideoPacketizer[publishers];
@@ -48,6 +62,12 @@ public final class PublisherClock implements Runnable {
     long start = System.nanoTime();
     long[] nextVideo = new long[n];
     long[] nextAudio = new long[n];
+    // Paced sending: packets of the current frame not sent yet, the next one's index and time.
+    int[] framePackets = new int[n];
+    int[] nextIndex = new int[n];
+    long[] nextPacket = new long[n];
+    long packetNanos = pacing <= 0 ? 0
+        : (long) (model.maxPacketBytes() * 8e9 / (pacing * model.bitrateBps()));
     for (int p = 0; p < n; p++) {
       nextVideo[p] = start + frame * p / n;
       nextAudio[p] = audio[p] == null ? Long.MAX_VALUE
@@ -62,6 +82,7 @@ public final class PublisherClock implements Runnable {
         long shift = System.nanoTime() - pauseStart;
         for (int p = 0; p < n; p++) {
           nextVideo[p] += shift;
+          nextPacket[p] += shift;
           nextAudio[p] = nextAudio[p] == Long.MAX_VALUE ? Long.MAX_VALUE : nextAudio[p] + shift;
         }
         continue;
@@ -69,21 +90,41 @@ public final class PublisherClock implements Runnable {
       long due = Long.MAX_VALUE;
       int who = -1;
       boolean isAudio = false;
+      boolean isPacket = false;
       for (int p = 0; p < n; p++) {
-        if (nextVideo[p] < due) {
+        if (nextIndex[p] < framePackets[p]) {
+          if (nextPacket[p] < due) { // the rest of a paced frame holds the next frame back
+            due = nextPacket[p];
+            who = p;
+            isAudio = false;
+            isPacket = true;
+          }
+        } else if (nextVideo[p] < due) {
           due = nextVideo[p];
           who = p;
           isAudio = false;
+          isPacket = false;
         }
         if (nextAudio[p] < due) {
           due = nextAudio[p];
           who = p;
           isAudio = true;
+          isPacket = false;
         }
       }
       long now = System.nanoTime();
       if (due > now) {
         LockSupport.parkNanos(due - now);
+        continue;
+      }
+      if (isPacket) {
+        VideoPacketizer v = video[who];
+        int len = v.writePacket(nextIndex[who]++, buf, System.nanoTime());
+        send(who, Probe.KIND_VIDEO, len);
+        nextPacket[who] = now + packetNanos; // never faster than the rate, even when late
+        if (nextIndex[who] == framePackets[who]) {
+          lastSent[Probe.streamId(who, Probe.KIND_VIDEO)] = v.lastSequence();
+        }
         continue;
       }
       if (now - due > frame) {
@@ -101,11 +142,19 @@ public final class PublisherClock implements Runnable {
           keyFramesOnRequest++;
         }
         int packets = v.startFrame();
-        for (int i = 0; i < packets; i++) {
-          int len = v.writePacket(i, buf, System.nanoTime());
+        if (packetNanos > 0 && packets > 1) {
+          int len = v.writePacket(0, buf, System.nanoTime());
           send(who, Probe.KIND_VIDEO, len);
+          framePackets[who] = packets;
+          nextIndex[who] = 1;
+          nextPacket[who] = now + packetNanos;
+        } else {
+          for (int i = 0; i < packets; i++) {
+            int len = v.writePacket(i, buf, System.nanoTime());
+            send(who, Probe.KIND_VIDEO, len);
+          }
+          lastSent[Probe.streamId(who, Probe.KIND_VIDEO)] = v.lastSequence();
         }
-        lastSent[Probe.streamId(who, Probe.KIND_VIDEO)] = v.lastSequence();
         nextVideo[who] += frame;
       }
     }
