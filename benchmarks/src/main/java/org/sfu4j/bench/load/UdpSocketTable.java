@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.sfu4j.media.transport.KernelUdpCounters;
+import org.sfu4j.media.transport.KernelUdpCounters.Row;
 
 /**
  * The host's UDP sockets from {@code /proc/net/udp} and {@code udp6}: per socket its local and
@@ -17,43 +18,11 @@ import java.util.Set;
  * the load tool's own peer sockets.
  */
 final class UdpSocketTable {
-  /** One socket row. */
-  record Row(int localPort, int remotePort, long inode, long drops) {}
-
   private UdpSocketTable() {}
 
-  /** Rows of {@code /proc/net/udp} and {@code /proc/net/udp6}; empty when unreadable. */
+  /** The rows of {@code /proc/net/udp} and {@code udp6} (media-core's parser). */
   static List<Row> read() {
-    List<Row> rows = new ArrayList<>();
-    for (String f : new String[] {"/proc/net/udp", "/proc/net/udp6"}) {
-      try {
-        rows.addAll(parse(Files.readString(Path.of(f))));
-      } catch (IOException | RuntimeException e) {
-        // not Linux, or no IPv6
-      }
-    }
-    return rows;
-  }
-
-  /** Parses the text of one table; malformed lines (and the header) are skipped. */
-  static List<Row> parse(String text) {
-    List<Row> rows = new ArrayList<>();
-    for (String line : text.split("\n")) {
-      String[] f = line.trim().split("\\s+");
-      if (f.length < 13 || !f[0].endsWith(":")) {
-        continue;
-      }
-      try {
-        rows.add(new Row(port(f[1]), port(f[2]), Long.parseLong(f[9]), Long.parseLong(f[12])));
-      } catch (RuntimeException e) {
-        // header or a line from a newer kernel format: skip
-      }
-    }
-    return rows;
-  }
-
-  private static int port(String hexAddressPort) {
-    return Integer.parseInt(hexAddressPort.substring(hexAddressPort.lastIndexOf(':') + 1), 16);
+    return KernelUdpCounters.readTables();
   }
 
   /** Inodes of the sockets process {@code pid} holds open ({@code /proc/pid/fd}). */
@@ -62,13 +31,9 @@ final class UdpSocketTable {
     try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid),
         "fd"))) {
       for (Path fd : fds) {
-        try {
-          String target = Files.readSymbolicLink(fd).toString();
-          if (target.startsWith("socket:[")) {
-            inodes.add(Long.parseLong(target.substring(8, target.length() - 1)));
-          }
-        } catch (IOException | RuntimeException e) {
-          // fd closed while listing
+        long inode = KernelUdpCounters.inodeOf(fd);
+        if (inode >= 0) {
+          inodes.add(inode);
         }
       }
     } catch (IOException e) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.sfu4j.media.transport.KernelUdpCounters;
 import org.sfu4j.ice.StunMessage;
 import org.sfu4j.ice.StunMessageClass;
 import org.sfu4j.ice.StunParseResult;
@@ -137,10 +138,10 @@ class FloodDatagramsTest {
         "  104: 0100007F:1F90 00000000:0000 07 00000000:00000000 00:00000000 00000000     0"
             + "        0 9999 2 0000000000000000 99",
         "garbage line");
-    List<UdpSocketTable.Row> rows = UdpSocketTable.parse(text);
+    List<KernelUdpCounters.Row> rows = KernelUdpCounters.parse(text);
     assertEquals(5, rows.size());
-    assertEquals(new UdpSocketTable.Row(42900, 0, 5001, 1234), rows.get(0));
-    assertEquals(new UdpSocketTable.Row(42900, 50000, 5002, 7), rows.get(1));
+    assertEquals(new KernelUdpCounters.Row(42900, 0, 5001, 1234, 0), rows.get(0));
+    assertEquals(new KernelUdpCounters.Row(42900, 50000, 5002, 7, 0), rows.get(1));
     UdpSocketTable.Drops d = UdpSocketTable.classify(rows, 42900, Set.of(6001L, 6002L),
         Set.of(50001));
     assertEquals(new UdpSocketTable.Drops(1234, 7, 1, 3, 11), d);
@@ -152,7 +153,8 @@ class FloodDatagramsTest {
   void ipv6RowsParse() {
     String row = "  5: 00000000000000000000000001000000:A794 00000000000000000000000000000000:0000"
         + " 07 00000000:00000000 00:00000000 00000000  1000        0 777 2 0000000000000000 42";
-    assertEquals(List.of(new UdpSocketTable.Row(42900, 0, 777, 42)), UdpSocketTable.parse(row));
+    assertEquals(List.of(new KernelUdpCounters.Row(42900, 0, 777, 42, 0)),
+        KernelUdpCounters.parse(row));
   }
 
   @Test

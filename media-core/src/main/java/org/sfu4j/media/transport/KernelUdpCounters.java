@@ -1,10 +1,11 @@
 package org.sfu4j.media.transport;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The kernel's own counters for one UDP socket, read from {@code /proc/net/udp} and
@@ -42,8 +43,11 @@ public final class KernelUdpCounters {
     return new KernelUdpCounters(fd < 0 ? -1 : inodeOf(Path.of("/proc/self/fd/" + fd)));
   }
 
-  /** The socket's inode, or -1 when {@code fdLink} is not a readable socket link. */
-  static long inodeOf(Path fdLink) {
+  /**
+   * The socket's inode from a {@code /proc/<pid>/fd/N} link, or -1 when it is not a readable
+   * socket link (not Linux, closed, a file).
+   */
+  public static long inodeOf(Path fdLink) {
     try {
       String target = Files.readSymbolicLink(fdLink).toString();
       if (target.startsWith("socket:[") && target.endsWith("]")) {
@@ -65,17 +69,9 @@ public final class KernelUdpCounters {
     if (inode < 0) {
       return Sample.UNAVAILABLE;
     }
-    for (Path table : TABLES) {
-      try (BufferedReader r = Files.newBufferedReader(table, StandardCharsets.US_ASCII)) {
-        String line = r.readLine(); // header
-        while ((line = r.readLine()) != null) {
-          Sample s = parseLine(line, inode);
-          if (s != null) {
-            return s;
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        // table missing (no IPv6) or unreadable: try the next one
+    for (Row r : readTables()) {
+      if (r.inode() == inode) {
+        return new Sample(r.drops(), r.receiveQueueBytes());
       }
     }
     return Sample.UNAVAILABLE;
@@ -92,50 +88,80 @@ public final class KernelUdpCounters {
         inodes.add(k.inode);
       }
     }
-    long sum = 0;
     if (inodes.isEmpty()) {
       return 0;
     }
-    for (Path table : TABLES) {
-      try (BufferedReader r = Files.newBufferedReader(table, StandardCharsets.US_ASCII)) {
-        String line = r.readLine(); // header
-        while ((line = r.readLine()) != null) {
-          String[] f = line.trim().split("\\s+");
-          if (f.length >= 13 && inodes.contains(Long.parseLong(f[9]))) {
-            sum += Long.parseLong(f[12]);
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        // table missing (no IPv6) or unreadable
+    long sum = 0;
+    for (Row r : readTables()) {
+      if (inodes.contains(r.inode())) {
+        sum += r.drops();
       }
     }
     return sum;
   }
 
+  /** One socket's row of {@code /proc/net/udp[6]}: ports, inode, kernel drops, queued bytes. */
+  public record Row(int localPort, int remotePort, long inode, long drops, long receiveQueueBytes) {}
+
   /**
-   * Parses one {@code /proc/net/udp[6]} row ({@code sl local rem st tx_queue:rx_queue tr:when
-   * retrnsmt uid timeout inode ref pointer drops}); returns null when it is not {@code inode}'s row
-   * or is malformed. Package-private for tests.
+   * Every row of {@code /proc/net/udp} and {@code /proc/net/udp6}; empty where unreadable (not
+   * Linux, no IPv6). Blocking file I/O that grows with the host's socket count: never on an event
+   * loop, never per packet. Any thread.
    */
-  static Sample parseLine(String line, long inode) {
+  public static List<Row> readTables() {
+    List<Row> rows = new ArrayList<>();
+    for (Path table : TABLES) {
+      try {
+        rows.addAll(parse(Files.readString(table, StandardCharsets.US_ASCII)));
+      } catch (IOException | RuntimeException e) {
+        // table missing (no IPv6) or unreadable: try the next one
+      }
+    }
+    return rows;
+  }
+
+  /** Parses one table's text; the header and malformed lines are skipped. */
+  public static List<Row> parse(String text) {
+    List<Row> rows = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      Row r = parseRow(line);
+      if (r != null) {
+        rows.add(r);
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Parses one row ({@code sl local rem st tx_queue:rx_queue tr:when retrnsmt uid timeout inode
+   * ref pointer drops}); null for the header or a malformed line.
+   */
+  static Row parseRow(String line) {
     String[] f = line.trim().split("\\s+");
-    if (f.length < 13) {
+    if (f.length < 13 || !f[0].endsWith(":")) {
       return null;
     }
     try {
-      if (Long.parseLong(f[9]) != inode) {
-        return null;
-      }
       String queues = f[4];
       int colon = queues.indexOf(':');
       if (colon < 0) {
         return null;
       }
-      long rx = Long.parseLong(queues.substring(colon + 1), 16);
-      long drops = Long.parseLong(f[12]);
-      return new Sample(drops, rx);
-    } catch (NumberFormatException e) {
+      return new Row(port(f[1]), port(f[2]), Long.parseLong(f[9]), Long.parseLong(f[12]),
+          Long.parseLong(queues.substring(colon + 1), 16));
+    } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  /** {@code 0100007F:A410} → 0xA410. */
+  private static int port(String hexAddressPort) {
+    return Integer.parseInt(hexAddressPort.substring(hexAddressPort.lastIndexOf(':') + 1), 16);
+  }
+
+  /** The row of {@code inode}, as a sample; null when the line is another socket's or malformed. */
+  static Sample parseLine(String line, long inode) {
+    Row r = parseRow(line);
+    return r == null || r.inode() != inode ? null : new Sample(r.drops(), r.receiveQueueBytes());
   }
 }
