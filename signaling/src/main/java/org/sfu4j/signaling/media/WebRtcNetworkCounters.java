@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,11 +36,9 @@ public final class WebRtcNetworkCounters {
     if (w.handshakes == null) {
       w.handshakes = transport.handshakeExecutor();
     }
-    w.live.add(transport);
     transport.addListener(new Transport.Listener() {
       @Override
       public void onClose() {
-        w.live.remove(transport);
         // A DTLS failure closes the transport with the state left at FAILED.
         if (transport.dtlsState() == DtlsState.FAILED) {
           dtlsFailures.incrementAndGet();
@@ -112,7 +109,6 @@ public final class WebRtcNetworkCounters {
   }
 
   private static final class PerWorker {
-    final Set<WebRtcTransport> live = ConcurrentHashMap.newKeySet();
     volatile Map<RtcDropReason, Long> drops = Map.of();
     /** The worker's executor, taken from its first transport (it outlives them all). */
     volatile DtlsHandshakeExecutor handshakes;
